@@ -1,0 +1,45 @@
+//! The content compiler: reads `content/` (Markdown with TOML front matter), validates it,
+//! and writes the JSON documents the app fetches. Each step is its own module: split and
+//! type the front matter, parse Markdown into the model's node tree, check cross-references.
+
+pub mod dates;
+pub mod error;
+pub mod front_matter;
+pub mod markdown;
+mod site;
+
+pub use error::ContentError;
+pub use site::{compile, Site};
+
+use std::path::Path;
+
+/// Writes `index.json`, `articles/<slug>.json` and `topics/<slug>.json` under `out`.
+pub fn write(site: &Site, out: &Path) -> std::io::Result<()> {
+    let write_json = |path: &Path, value: &dyn erased::Json| -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, value.to_json())
+    };
+    write_json(&out.join("index.json"), &site.index)?;
+    for doc in &site.articles {
+        write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc)?;
+    }
+    for doc in &site.topics {
+        write_json(&out.join("topics").join(format!("{}.json", doc.topic.slug)), doc)?;
+    }
+    Ok(())
+}
+
+mod erased {
+    /// Lets one closure write any of the document types.
+    pub trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            // Serializing our own plain structs cannot fail.
+            serde_json::to_string(self).expect("model types serialize")
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Each kind of bad content stops the build with the file, the line and the reason.
+
+use cart_content::{compile, ContentError};
+use std::path::Path;
+
+const HUB: &str = "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T is a [living drug](/topics/basics).\n";
+
+const TOPIC: &str = "+++\ntitle = \"Basics\"\nsummary = \"The basics.\"\n+++\nAn introduction.\n";
+
+fn article(types: &str) -> String {
+    format!(
+        r#"+++
+title = "An article"
+summary = "A summary."
+cancer_types = [{types}]
+topics = ["basics"]
+published = "2026-01-01"
+last_reviewed = "2026-01-10"
+next_review = "2027-01-10"
+review_basis = "Checked against the sources."
+
+[[sources]]
+title = "One"
+publisher = "FDA"
+url = "https://www.fda.gov/one"
+
+[[sources]]
+title = "Two"
+publisher = "NCI"
+url = "https://www.cancer.gov/two"
+
+[[sources]]
+title = "Three"
+publisher = "NEJM"
+url = "https://doi.org/10.1056/x"
++++
+Some text.
+
+## A heading
+
+- a list item
+- another, see [basics](/topics/basics)
+"#
+    )
+}
+
+/// A valid site: every chip has two articles.
+fn valid_site(dir: &Path) {
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::create_dir_all(dir.join("topics")).unwrap();
+    std::fs::write(dir.join("hub.md"), HUB).unwrap();
+    std::fs::write(dir.join("topics/basics.md"), TOPIC).unwrap();
+    std::fs::write(dir.join("articles/one.md"), article(r#""lymphoma", "all""#)).unwrap();
+    std::fs::write(dir.join("articles/two.md"), article(r#""myeloma", "solid-tumors""#)).unwrap();
+    std::fs::write(dir.join("articles/three.md"), article(r#""lymphoma", "all", "myeloma", "solid-tumors""#)).unwrap();
+}
+
+/// Compiles the valid site with one file replaced, and returns the single error.
+fn reject(file: &str, edit: impl FnOnce(String) -> String) -> ContentError {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    let errors = compile(dir.path()).expect_err("bad content must be rejected");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = errors.into_iter().next().unwrap();
+    assert!(e.file.ends_with(file), "error names {:?}, not {file}", e.file);
+    e
+}
+
+#[test]
+fn the_valid_site_compiles() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let site = compile(dir.path()).unwrap();
+    assert_eq!(site.articles.len(), 3);
+    assert_eq!(site.index.articles.len(), 3);
+    assert_eq!(site.topics[0].topic.articles.len(), 3);
+    assert_eq!(site.index.hub.last_reviewed.display, "10 January 2026");
+}
+
+#[test]
+fn unknown_cancer_type() {
+    let e = reject("articles/one.md", |t| t.replace(r#""lymphoma", "all""#, r#""lymphoma", "leukaemia""#));
+    assert_eq!(e.line, 4);
+    assert!(e.reason.contains("unknown cancer type \"leukaemia\""), "{}", e.reason);
+}
+
+#[test]
+fn missing_required_field() {
+    let e = reject("articles/two.md", |t| t.replace("summary = \"A summary.\"\n", ""));
+    assert!(e.reason.contains("missing field `summary`"), "{}", e.reason);
+    assert!(e.line >= 1);
+}
+
+#[test]
+fn misspelt_field() {
+    let e = reject("articles/two.md", |t| t.replace("review_basis", "reviewbasis"));
+    assert!(e.reason.contains("reviewbasis"), "{}", e.reason);
+    assert_eq!(e.line, 9);
+}
+
+#[test]
+fn duplicate_slug() {
+    let e = reject("articles/two.md", |t| t.replacen("+++\n", "+++\nslug = \"one\"\n", 1));
+    assert_eq!(e.line, 2);
+    assert!(e.reason.contains("duplicate slug \"one\""), "{}", e.reason);
+}
+
+#[test]
+fn link_to_missing_topic_in_front_matter() {
+    let e = reject("articles/one.md", |t| t.replace(r#"topics = ["basics"]"#, r#"topics = ["basics", "nope"]"#));
+    assert_eq!(e.line, 5);
+    assert!(e.reason.contains("topic \"nope\", which does not exist"), "{}", e.reason);
+}
+
+#[test]
+fn link_to_missing_article_in_related() {
+    let e = reject("articles/one.md", |t| t.replace("review_basis", "related = [\"ghost\"]\nreview_basis"));
+    assert!(e.reason.contains("article \"ghost\""), "{}", e.reason);
+    assert_eq!(e.line, 9);
+}
+
+#[test]
+fn link_to_missing_page_in_body() {
+    let e = reject("articles/two.md", |t| t.replace("[basics](/topics/basics)", "[gone](/articles/gone)"));
+    assert_eq!(e.line, 31);
+    assert!(e.reason.contains("/articles/gone"), "{}", e.reason);
+}
+
+#[test]
+fn malformed_date() {
+    let e = reject("articles/one.md", |t| t.replace("published = \"2026-01-01\"", "published = \"2026-02-30\""));
+    assert_eq!(e.line, 6);
+    assert!(e.reason.contains("malformed date"), "{}", e.reason);
+}
+
+#[test]
+fn review_dates_in_wrong_order_or_future() {
+    let e = reject("articles/one.md", |t| t.replace("next_review = \"2027-01-10\"", "next_review = \"2026-01-09\""));
+    assert!(e.reason.contains("next_review must come after"), "{}", e.reason);
+    let e = reject("articles/one.md", |t| t.replace("last_reviewed = \"2026-01-10\"", "last_reviewed = \"2999-01-10\""));
+    assert!(e.reason.contains("in the future"), "{}", e.reason);
+}
+
+#[test]
+fn unsafe_link_schemes() {
+    for href in ["javascript:alert(1)", "http://insecure.example", "data:text/html,hi", "//evil.example"] {
+        let e = reject("articles/one.md", |t| t.replace("/topics/basics)", &format!("{href})")));
+        assert_eq!(e.line, 31, "{href}");
+        assert!(e.reason.contains("is not allowed"), "{}", e.reason);
+    }
+}
+
+#[test]
+fn insecure_source_url() {
+    let e = reject("articles/one.md", |t| t.replace("https://www.cancer.gov/two", "http://www.cancer.gov/two"));
+    assert_eq!(e.line, 16);
+    assert!(e.reason.contains("https"), "{}", e.reason);
+}
+
+#[test]
+fn raw_html_in_body() {
+    let e = reject("articles/one.md", |t| t.replace("Some text.", "Some <script>alert(1)</script> text."));
+    assert_eq!(e.line, 26);
+    assert!(e.reason.contains("raw HTML"), "{}", e.reason);
+}
+
+#[test]
+fn table_without_caption() {
+    let e = reject("topics/basics.md", |t| t + "\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    assert!(e.reason.contains("Table: <caption>"), "{}", e.reason);
+}
+
+#[test]
+fn h1_in_body() {
+    let e = reject("topics/basics.md", |t| t + "\n# Second title\n");
+    assert_eq!(e.line, 7);
+    assert!(e.reason.contains("heading level"), "{}", e.reason);
+}
+
+#[test]
+fn too_few_sources() {
+    let e = reject("articles/one.md", |t| t.replacen("[[sources]]", "[[ignored]]", 1).replace("[[ignored]]\ntitle = \"One\"\npublisher = \"FDA\"\nurl = \"https://www.fda.gov/one\"\n", ""));
+    assert!(e.reason.contains("at least 3"), "{}", e.reason);
+}
+
+#[test]
+fn chip_without_enough_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let path = dir.path().join("articles/three.md");
+    let text = std::fs::read_to_string(&path).unwrap().replace(r#""lymphoma", "all", "myeloma", "solid-tumors""#, r#""lymphoma", "all", "myeloma""#);
+    std::fs::write(&path, text).unwrap();
+    let errors = compile(dir.path()).expect_err("a chip with one article is rejected");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].file.ends_with("articles"));
+    assert!(errors[0].reason.contains("\"solid-tumors\" chip has 1 article"), "{}", errors[0].reason);
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let e = reject("articles/one.md", |t| t.replacen("+++\nSome", "Some", 1));
+    assert_eq!(e.line, 1);
+    assert!(e.reason.contains("not closed"), "{}", e.reason);
+}
+
+#[test]
+fn callouts_and_tables_become_nodes() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let body = "\n> [!WARNING]\n> Call 911.\n\nTable: Products\n\n| Name | Target |\n|---|---|\n| Kymriah | CD19 |\n";
+    std::fs::write(dir.path().join("topics/basics.md"), format!("{TOPIC}{body}")).unwrap();
+    let site = compile(dir.path()).unwrap();
+    let json = serde_json::to_string(&site.topics[0]).unwrap();
+    assert!(json.contains(r#"{"type":"callout","kind":"warning","blocks":[{"type":"paragraph","content":[{"type":"text","text":"Call 911."}]}]}"#), "{json}");
+    assert!(json.contains(r#""caption":"Products""#), "{json}");
+    assert!(!json.contains('<'), "no markup in the JSON: {json}");
+}

@@ -1,0 +1,90 @@
+//! Article bodies as a node tree: the app renders each node as a component, so content
+//! can never smuggle markup into the page.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Levels 2 and 3 only: the page title is the one h1.
+    Heading { level: u8, id: String, content: Vec<Inline> },
+    Paragraph { content: Vec<Inline> },
+    List { ordered: bool, items: Vec<Vec<Block>> },
+    Callout { kind: CalloutKind, blocks: Vec<Block> },
+    Table { caption: String, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    Quote { blocks: Vec<Block> },
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum CalloutKind {
+    Note,
+    Tip,
+    Warning,
+}
+
+impl CalloutKind {
+    /// The visible label, so the kind is not told by colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Note => "Good to know",
+            Self::Tip => "Tip",
+            Self::Warning => "Important",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Strong { content: Vec<Inline> },
+    Emphasis { content: Vec<Inline> },
+    Code { text: String },
+    Link { href: String, content: Vec<Inline> },
+    LineBreak,
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Self {
+        Inline::Text { text: s.into() }
+    }
+
+    /// The text a reader sees, without formatting.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for i in inlines {
+                match i {
+                    Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                    Inline::Strong { content } | Inline::Emphasis { content } | Inline::Link { content, .. } => {
+                        walk(content, out)
+                    }
+                    Inline::LineBreak => out.push(' '),
+                }
+            }
+        }
+        walk(inlines, &mut out);
+        out
+    }
+}
+
+/// Words a reader reads in these blocks (for reading time).
+pub fn word_count(blocks: &[Block]) -> usize {
+    fn words(inlines: &[Inline]) -> usize {
+        Inline::plain_text(inlines).split_whitespace().count()
+    }
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { content, .. } | Block::Paragraph { content } => words(content),
+            Block::List { items, .. } => items.iter().map(|i| word_count(i)).sum(),
+            Block::Callout { blocks, .. } | Block::Quote { blocks } => word_count(blocks),
+            Block::Table { caption, head, rows } => {
+                caption.split_whitespace().count()
+                    + head.iter().map(|c| words(c)).sum::<usize>()
+                    + rows.iter().flatten().map(|c| words(c)).sum::<usize>()
+            }
+        })
+        .sum()
+}

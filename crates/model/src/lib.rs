@@ -1,0 +1,195 @@
+//! The CAR-T Hub data model: the JSON documents the content compiler writes and the app
+//! reads, and the pure logic on them (filtering, query strings, link safety, reading time).
+//! One source of truth for both sides; nothing here touches a browser.
+
+mod blocks;
+mod filter;
+mod links;
+
+pub use blocks::{word_count, Block, CalloutKind, Inline};
+pub use filter::{filter_articles, parse_type_query, toggle_type, type_query_value, TYPE_QUERY_KEY};
+pub use links::{classify_href, LinkKind};
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// Bumped whenever a document's shape changes in a way old apps cannot read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The four cancer-type chips on the hub.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum CancerType {
+    Lymphoma,
+    All,
+    Myeloma,
+    SolidTumors,
+}
+
+impl CancerType {
+    pub const EVERY: [CancerType; 4] = [Self::Lymphoma, Self::All, Self::Myeloma, Self::SolidTumors];
+
+    /// The form used in URLs, front matter and JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Lymphoma => "lymphoma",
+            Self::All => "all",
+            Self::Myeloma => "myeloma",
+            Self::SolidTumors => "solid-tumors",
+        }
+    }
+
+    /// The short chip label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Lymphoma => "Lymphoma",
+            Self::All => "ALL",
+            Self::Myeloma => "Myeloma",
+            Self::SolidTumors => "Solid tumors",
+        }
+    }
+
+    /// The label spelled out, for screen readers and tags.
+    pub fn full_name(self) -> &'static str {
+        match self {
+            Self::Lymphoma => "Lymphoma",
+            Self::All => "Acute lymphoblastic leukemia (ALL)",
+            Self::Myeloma => "Multiple myeloma",
+            Self::SolidTumors => "Solid tumors",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::EVERY.into_iter().find(|t| t.slug() == s)
+    }
+}
+
+/// A calendar date as ISO text (for machines) and as words (for readers), formatted at
+/// build time so no date library ships in the wasm.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct Date {
+    pub iso: String,
+    pub display: String,
+}
+
+/// `data/index.json`: everything the hub and the topics index need, and no article bodies.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct IndexDoc {
+    pub schema: u32,
+    pub hub: Hub,
+    pub articles: Vec<ArticleSummary>,
+    pub topics: Vec<TopicSummary>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Hub {
+    pub title: String,
+    pub summary: String,
+    pub last_reviewed: Date,
+    pub body: Vec<Block>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub cancer_types: Vec<CancerType>,
+    pub reading_minutes: u32,
+    pub published: Date,
+    pub last_reviewed: Date,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct TopicSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub article_count: u32,
+}
+
+/// A link to another page, carrying the title so no second fetch is needed to name it.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct PageRef {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Source {
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+}
+
+/// `data/articles/<slug>.json`
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct ArticleDoc {
+    pub schema: u32,
+    pub article: Article,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub cancer_types: Vec<CancerType>,
+    pub topics: Vec<PageRef>,
+    pub reading_minutes: u32,
+    pub published: Date,
+    pub last_reviewed: Date,
+    pub next_review: Date,
+    pub review_basis: String,
+    pub body: Vec<Block>,
+    pub questions: Vec<String>,
+    pub sources: Vec<Source>,
+    pub related: Vec<PageRef>,
+}
+
+/// `data/topics/<slug>.json`
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct TopicDoc {
+    pub schema: u32,
+    pub topic: Topic,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Topic {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: Vec<Block>,
+    pub articles: Vec<ArticleSummary>,
+    pub related: Vec<PageRef>,
+}
+
+/// Why a document could not be read.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DecodeError {
+    /// Not JSON, or JSON of the wrong shape.
+    Malformed(String),
+    /// Well-formed, but written for a schema this app does not know.
+    UnsupportedVersion(u32),
+}
+
+/// Decodes a data document, checking its schema version first so a newer document is
+/// reported as such rather than as garbage.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema: u32,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    if probe.schema != SCHEMA_VERSION {
+        return Err(DecodeError::UnsupportedVersion(probe.schema));
+    }
+    serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
+/// Minutes to read at 200 words a minute, never less than one.
+pub fn reading_minutes(words: usize) -> u32 {
+    (words.div_ceil(200)).max(1) as u32
+}
+
+#[cfg(test)]
+mod tests;
