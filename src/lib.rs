@@ -1,1 +1,50 @@
-pub fn placeholder() {}
+//! CAR-T Hub: the app. `App` holds the route table; each route lives in `routes/`, shared
+//! pieces in `components/`, and data loading in `api`. The same components render natively
+//! (feature `ssr`, for prerendering) and in the browser (`hydrate`, or `csr`).
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod routes;
+
+use components::layout::{SiteFooter, SiteHeader};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The path the site is served under, without a trailing slash ("" at the root). Set at
+/// build time with `CART_HUB_BASE` so links, data fetches and the router agree.
+pub const BASE: &str = match option_env!("CART_HUB_BASE") {
+    Some(b) => b,
+    None => "",
+};
+
+/// A site path (starting with `/`) as a URL under the base.
+pub fn site_path(path: &str) -> String {
+    format!("{BASE}{path}")
+}
+
+pub const SITE_NAME: &str = "CAR-T Hub";
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} | {SITE_NAME}") } />
+        <Router base=BASE>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <routes::not_found::NotFound /> }>
+                    <Route path=path!("/") view=routes::hub::HubPage />
+                    <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />
+                    <Route path=path!("/topics") view=routes::topics::TopicsIndexPage />
+                    <Route path=path!("/topics/:slug") view=routes::topic::TopicPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

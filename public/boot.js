@@ -1,0 +1,31 @@
+// Starts the app. A file, not an inline script, so the Content-Security-Policy can forbid
+// inline scripts. If the WebAssembly module cannot be fetched, compiled or started, the
+// reader gets a message instead of a blank page.
+const tag = document.querySelector('script[data-wasm]');
+
+function showFailure() {
+  if (document.getElementById('boot-failure')) return;
+  const box = document.createElement('div');
+  box.id = 'boot-failure';
+  box.className = 'boot-failure';
+  box.setAttribute('role', 'alert');
+  const h = document.createElement('h1');
+  h.textContent = 'This page could not start in your browser';
+  const p = document.createElement('p');
+  p.textContent = 'CAR-T Hub needs a recent browser with WebAssembly turned on. ' +
+    'Please update your browser, or try a current version of Chrome, Edge, Firefox or Safari. ' +
+    'If you are on a hospital or work computer, its settings may block this site: ask your IT team.';
+  box.append(h, p);
+  document.body.prepend(box);
+}
+
+if (typeof WebAssembly !== 'object' || !tag) {
+  showFailure();
+} else {
+  import(tag.dataset.js)
+    .then((m) => m.default({ module_or_path: tag.dataset.wasm }))
+    .catch((err) => {
+      console.warn('CAR-T Hub could not start:', err);
+      showFailure();
+    });
+}

@@ -1,0 +1,142 @@
+//! Loading the JSON documents. One loader, two transports: in the browser it fetches from
+//! `<base>/data/` with gloo-net; natively (prerendering) it reads the same files from disk.
+//! Either way the caller gets a typed error it can show in plain words.
+
+use cart_model::{decode, ArticleDoc, DecodeError, IndexDoc, TopicDoc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// Why something could not be loaded. Serializable because resources travel from the
+/// prerendered page to the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoadError {
+    /// The document does not exist (HTTP 404, or a slug that cannot name one).
+    NotFound,
+    /// No answer at all: offline, DNS, aborted.
+    Network,
+    /// The server answered with an error status.
+    Http(u16),
+    /// The answer was not the document we expected.
+    Malformed,
+    /// A document written for a newer version of the app.
+    UnsupportedVersion(u32),
+}
+
+impl LoadError {
+    /// What happened, in plain words, for the reader.
+    pub fn explain(&self) -> String {
+        match self {
+            Self::NotFound => "We could not find it.".into(),
+            Self::Network => "Your device could not reach our server. Check your internet connection.".into(),
+            Self::Http(code) => format!("Our server had a problem (error {code})."),
+            Self::Malformed => "What our server sent was damaged or incomplete.".into(),
+            Self::UnsupportedVersion(_) => "This page was updated and needs a newer version of the site. Reloading the page should fix it.".into(),
+        }
+    }
+}
+
+impl From<DecodeError> for LoadError {
+    fn from(e: DecodeError) -> Self {
+        match e {
+            DecodeError::Malformed(_) => Self::Malformed,
+            DecodeError::UnsupportedVersion(v) => Self::UnsupportedVersion(v),
+        }
+    }
+}
+
+pub type Loaded<T> = Result<T, LoadError>;
+
+pub async fn load_index() -> Loaded<IndexDoc> {
+    load("index.json".into()).await
+}
+
+pub async fn load_article(slug: String) -> Loaded<ArticleDoc> {
+    if !is_slug(&slug) {
+        return Err(LoadError::NotFound);
+    }
+    load(format!("articles/{slug}.json")).await
+}
+
+pub async fn load_topic(slug: String) -> Loaded<TopicDoc> {
+    if !is_slug(&slug) {
+        return Err(LoadError::NotFound);
+    }
+    load(format!("topics/{slug}.json")).await
+}
+
+/// Slugs name files: refuse anything else before it reaches a URL or a path.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn load<T: DeserializeOwned>(file: String) -> Loaded<T> {
+    use send_wrapper::SendWrapper;
+    // The browser future is not Send; it only ever runs on the one browser thread.
+    SendWrapper::new(async move {
+        // Abort the request when the page that asked for it goes away, so a late answer
+        // never lands on a newer page.
+        let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+        let signal = controller.as_ref().map(|c| c.signal());
+        leptos::prelude::on_cleanup(move || {
+            if let Some(c) = controller.take() {
+                c.abort();
+            }
+        });
+        let url = crate::site_path(&format!("/data/{file}"));
+        let response = gloo_net::http::Request::get(&url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|_| LoadError::Network)?;
+        match response.status() {
+            404 => return Err(LoadError::NotFound),
+            s if !(200..300).contains(&s) => return Err(LoadError::Http(s)),
+            _ => {}
+        }
+        let text = response.text().await.map_err(|_| LoadError::Network)?;
+        Ok(decode::<T>(&text)?)
+    })
+    .await
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+static DATA_DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Where the native loader reads documents (the prerenderer points it at `dist/data`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_data_dir(dir: std::path::PathBuf) {
+    let _ = DATA_DIR.set(dir);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn load<T: DeserializeOwned>(file: String) -> Loaded<T> {
+    let dir = DATA_DIR.get().cloned().unwrap_or_else(|| "dist/data".into());
+    let text = match std::fs::read_to_string(dir.join(&file)) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadError::NotFound),
+        Err(_) => return Err(LoadError::Network),
+    };
+    Ok(decode::<T>(&text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_that_could_escape_the_data_folder_are_not_found() {
+        for bad in ["", "../index", "a/b", "A", "a.json", "a%2f"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(is_slug("car-t-for-lymphoma"));
+    }
+
+    #[test]
+    fn every_error_has_plain_words() {
+        for e in [LoadError::NotFound, LoadError::Network, LoadError::Http(500), LoadError::Malformed, LoadError::UnsupportedVersion(2)] {
+            let text = e.explain();
+            assert!(text.ends_with('.') && !text.contains("Error("), "{text}");
+        }
+        assert!(LoadError::Http(503).explain().contains("503"));
+    }
+}

@@ -1,0 +1,33 @@
+//! Article summaries as cards, used by the hub and topic pages.
+
+use crate::site_path;
+use cart_model::ArticleSummary;
+use leptos::prelude::*;
+
+#[component]
+pub fn ArticleCard(article: ArticleSummary) -> impl IntoView {
+    let href = site_path(&format!("/articles/{}", article.slug));
+    view! {
+        <li class="card">
+            <h3 class="card__title"><a href=href>{article.title}</a></h3>
+            <p class="card__summary">{article.summary}</p>
+            <ul class="tags" aria-label="Cancer types">
+                {article.cancer_types.iter().map(|t| view! { <li class="tag">{t.full_name()}</li> }).collect_view()}
+            </ul>
+            <p class="card__meta">
+                <span>{format!("{} min read", article.reading_minutes)}</span>
+                <span aria-hidden="true">" · "</span>
+                <span>"Updated " <time datetime=article.last_reviewed.iso>{article.last_reviewed.display}</time></span>
+            </p>
+        </li>
+    }
+}
+
+#[component]
+pub fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
+    view! {
+        <ul class="cards">
+            {articles.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,56 @@
+//! The cancer-type chips. They are submit buttons in a GET form, so they work as plain
+//! links to `?type=...` without scripts; with scripts they navigate client-side, and the URL
+//! stays the single place the selection lives (shareable, reloadable, Back/Forward).
+
+use crate::site_path;
+use cart_model::{toggle_type, type_query_value, CancerType, TYPE_QUERY_KEY};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// The hub URL showing `selected`.
+pub fn hub_href(selected: &[CancerType]) -> String {
+    match type_query_value(selected) {
+        Some(v) => site_path(&format!("/?{TYPE_QUERY_KEY}={v}")),
+        None => site_path("/"),
+    }
+}
+
+#[component]
+pub fn CancerTypeFilter(#[prop(into)] selected: Signal<Vec<CancerType>>) -> impl IntoView {
+    let navigate = use_navigate();
+    let chips = CancerType::EVERY
+        .into_iter()
+        .map(|chip| {
+            let navigate = navigate.clone();
+            let next = move || toggle_type(&selected.get(), chip);
+            let pressed = move || selected.get().contains(&chip);
+            view! {
+                <button
+                    type="submit"
+                    class="chip"
+                    name=TYPE_QUERY_KEY
+                    value=move || type_query_value(&next()).unwrap_or_default()
+                    aria-pressed=move || pressed().to_string()
+                    title=chip.full_name()
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        // navigate() adds the router base itself.
+                        let target = hub_href(&next());
+                        let path = target.strip_prefix(crate::BASE).unwrap_or(&target).to_string();
+                        navigate(&path, NavigateOptions { scroll: false, ..Default::default() });
+                    }
+                >
+                    <span class="chip__tick" aria-hidden="true"></span>
+                    {chip.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="filter" method="get" action=site_path("/") role="group" aria-labelledby="filter-label">
+            <p id="filter-label" class="filter__label">"Show articles about:"</p>
+            <div class="chips">{chips}</div>
+        </form>
+    }
+}

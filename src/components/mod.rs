@@ -1,0 +1,7 @@
+//! Pieces shared by several routes, one family per module.
+
+pub mod article_card;
+pub mod content;
+pub mod filter;
+pub mod layout;
+pub mod status;

@@ -1,0 +1,116 @@
+//! `/articles/:slug`: one article, loaded only when it is opened.
+
+use crate::api::{self, LoadError};
+use crate::components::content::render_blocks;
+use crate::components::filter::hub_href;
+use crate::components::status::{LoadFailure, Loading};
+use crate::routes::not_found::NotFound;
+use crate::site_path;
+use cart_model::Article;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = Resource::new(slug, api::load_article);
+    view! {
+        <Suspense fallback=|| view! { <div class="wrap"><Loading what="this article" /></div> }>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(doc) => view! { <ArticleView article=doc.article /> }.into_any(),
+                    Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
+                    Err(error) => view! {
+                        <div class="wrap">
+                            <LoadFailure what="this article" error retry=Callback::new(move |_| article.refetch()) />
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let Article {
+        title, summary, cancer_types, topics, reading_minutes, published, last_reviewed, next_review, review_basis, body,
+        questions, sources, related, ..
+    } = article;
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <article class="wrap article">
+            <header class="article__header prose">
+                <ul class="tags" aria-label="Cancer types">
+                    {cancer_types.iter().map(|t| view! {
+                        <li><a class="tag tag--link" href=hub_href(&[*t])>{t.full_name()}</a></li>
+                    }).collect_view()}
+                </ul>
+                <h1 id="page-title" tabindex="-1">{title}</h1>
+                <p class="lede">{summary}</p>
+                <dl class="article__facts">
+                    <div><dt>"Reading time"</dt><dd>{format!("{reading_minutes} minutes")}</dd></div>
+                    <div><dt>"Published"</dt><dd><time datetime=published.iso>{published.display}</time></dd></div>
+                    <div><dt>"Page last reviewed"</dt><dd><time datetime=last_reviewed.iso>{last_reviewed.display}</time></dd></div>
+                    <div><dt>"Next review due"</dt><dd><time datetime=next_review.iso>{next_review.display}</time></dd></div>
+                </dl>
+            </header>
+
+            <div class="article__body prose">{render_blocks(&body)}</div>
+
+            {(!questions.is_empty()).then(|| view! {
+                <section class="questions prose" aria-labelledby="questions-title">
+                    <h2 id="questions-title">"Questions to ask your care team"</h2>
+                    <ul class="checklist">
+                        {questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+
+            <aside class="disclaimer prose" aria-label="Medical disclaimer">
+                <p>
+                    <strong>"This is general information, not medical advice. "</strong>
+                    "Everyone's situation is different. Talk to your care team about what is right for you."
+                </p>
+            </aside>
+
+            <section class="sources prose" aria-labelledby="sources-title">
+                <h2 id="sources-title">"Sources"</h2>
+                <ol>
+                    {sources.into_iter().map(|s| view! {
+                        <li>
+                            <a href=s.url.clone() class="external" rel="noopener noreferrer">
+                                {s.title}
+                                <span class="visually-hidden">" (opens another website)"</span>
+                            </a>
+                            ". " {s.publisher} "."
+                            <span class="source__url">{s.url}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <p class="review-basis">{review_basis}</p>
+            </section>
+
+            <nav class="see-also prose" aria-label="More on this subject">
+                <h2>"Topics"</h2>
+                <ul class="pill-links">
+                    {topics.into_iter().map(|t| view! {
+                        <li><a href=site_path(&format!("/topics/{}", t.slug))>{t.title}</a></li>
+                    }).collect_view()}
+                </ul>
+                {(!related.is_empty()).then(|| view! {
+                    <h2>"Related articles"</h2>
+                    <ul class="related-articles">
+                        {related.into_iter().map(|r| view! {
+                            <li><a href=site_path(&format!("/articles/{}", r.slug))>{r.title}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </nav>
+        </article>
+    }
+}

@@ -1,0 +1,114 @@
+//! `/`: the introduction to CAR-T, the filterable article library, and the topics.
+
+use crate::api::{self, LoadError};
+use crate::components::article_card::ArticleCard;
+use crate::components::content::render_blocks;
+use crate::components::filter::{hub_href, CancerTypeFilter};
+use crate::components::status::{LoadFailure, Loading};
+use crate::site_path;
+use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn HubPage() -> impl IntoView {
+    let index = Resource::new(|| (), |_| api::load_index());
+    let query = use_query_map();
+    let selected = Memo::new(move |_| parse_type_query(query.read().get_str(TYPE_QUERY_KEY)));
+    view! {
+        <Suspense fallback=|| view! { <Loading what="the CAR-T Hub" /> }>
+            {move || Suspend::new(async move {
+                match index.await {
+                    Ok(doc) => view! { <Hub doc selected /> }.into_any(),
+                    Err(error) => failure(error, index).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+pub(crate) fn failure(error: LoadError, index: Resource<api::Loaded<IndexDoc>>) -> impl IntoView {
+    view! { <LoadFailure what="the list of articles" error retry=Callback::new(move |_| index.refetch()) /> }
+}
+
+#[component]
+fn Hub(doc: IndexDoc, #[prop(into)] selected: Signal<Vec<CancerType>>) -> impl IntoView {
+    let IndexDoc { hub, articles, topics, .. } = doc;
+    let total = articles.len();
+    let articles = StoredValue::new(articles);
+    let shown = move || articles.with_value(|a| filter_articles(a, &selected.get()).into_iter().cloned().collect::<Vec<_>>());
+    let count_text = move || {
+        let sel = selected.get();
+        let n = articles.with_value(|a| filter_articles(a, &sel).len());
+        if sel.is_empty() {
+            format!("Showing all {total} articles")
+        } else {
+            let names: Vec<&str> = sel.iter().map(|t| t.full_name()).collect();
+            format!("Showing {n} of {total} articles about {}", names.join(" or "))
+        }
+    };
+    view! {
+        <Title text=hub.title.clone() />
+        <Meta name="description" content=hub.summary.clone() />
+        <div class="wrap hub">
+            <section class="hub-intro prose" aria-labelledby="page-title">
+                <h1 id="page-title" tabindex="-1">{hub.title}</h1>
+                <p class="lede">{hub.summary}</p>
+                {render_blocks(&hub.body)}
+                <p class="reviewed">
+                    "Page last reviewed: " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>
+                </p>
+            </section>
+
+            <section class="library" aria-labelledby="library-title">
+                <h2 id="library-title">"Articles"</h2>
+                <CancerTypeFilter selected />
+                <div class="library__status">
+                    <p class="result-count" role="status" aria-live="polite">{count_text}</p>
+                    <Show when=move || !selected.get().is_empty()>
+                        <a class="clear-filters" href=hub_href(&[])>"Clear filters"</a>
+                    </Show>
+                </div>
+                {move || {
+                    let list = shown();
+                    if list.is_empty() {
+                        view! {
+                            <div class="empty-state">
+                                <h3>"No articles match these cancer types yet"</h3>
+                                <p>
+                                    "Turn off a filter, or "
+                                    <a href=hub_href(&[])>"clear all filters"</a>
+                                    " to see every article."
+                                </p>
+                            </div>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <ul class="cards">
+                                {list.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+
+            <section class="related-topics" aria-labelledby="topics-title">
+                <h2 id="topics-title">"Related topics"</h2>
+                <ul class="topic-list">
+                    {topics
+                        .into_iter()
+                        .map(|t| view! {
+                            <li>
+                                <a href=site_path(&format!("/topics/{}", t.slug))>{t.title}</a>
+                                <p>{t.summary}</p>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per route; the file name follows the URL.
+
+pub mod article;
+pub mod hub;
+pub mod not_found;
+pub mod topic;
+pub mod topics;

@@ -1,0 +1,17 @@
+//! Unknown routes and unknown slugs.
+
+use crate::site_path;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text="Page not found" />
+        <div class="wrap not-found">
+            <h1 tabindex="-1">"We could not find that page"</h1>
+            <p>"The page may have moved, or the link may have a typing mistake."</p>
+            <p><a href=site_path("/")>"Go to the CAR-T Hub home page"</a>" to see every article."</p>
+        </div>
+    }
+}
