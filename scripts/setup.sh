@@ -37,10 +37,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 # Node tools: wasm-opt from npm binaryen (Debian's breaks the module), Playwright without its browser download.
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/@playwright/test ] || [ tools/package.json -nt tools/node_modules/.stamp ]; then
-  say "npm ci (tools)"
-  (cd tools && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
-fi
+for dir in tools tests/e2e; do
+  if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
+    say "npm ci ($dir)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+  fi
+done
 
 # Trunk runs offline (it must never download tools), which makes cargo offline too.
 cargo fetch --quiet

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Writes NAME.br and NAME.gz beside each compressible file so nginx/CDNs serve them as-is.
+set -euo pipefail
+find "$1" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.json' -o -name '*.svg' -o -name '*.xml' -o -name '*.txt' \) -print0 |
+  while IFS= read -r -d '' f; do
+    brotli -f -q 11 -o "$f.br" "$f"
+    gzip -9 -n -k -f "$f"
+  done

@@ -1,0 +1,23 @@
+// Browser tests against the release build served by nginx with the production config.
+// Debian's Chromium, driven by Playwright (no browser download: toolchain.md).
+const { defineConfig } = require('@playwright/test');
+
+module.exports = defineConfig({
+  testDir: './specs',
+  outputDir: './test-results',
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.BASE_URL || 'http://127.0.0.1:8181',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      // As root Chromium needs --no-sandbox; the rest keep it off the (closed) network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});
