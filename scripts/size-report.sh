@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prints the shipped wasm, JS and CSS sizes (raw and brotli) and gates the wasm budget.
+set -euo pipefail
+dist=${1:-dist}
+budget=${WASM_BROTLI_BUDGET:-153600}   # 150 KB
+printf '%-8s %-44s %10s %10s\n' kind file raw brotli
+status=0
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
+  [ -f "$f" ] || continue
+  raw=$(stat -c %s "$f")
+  br=$(brotli -c -q 11 "$f" | wc -c)
+  kind=${f##*.}
+  printf '%-8s %-44s %10d %10d\n' "$kind" "$(basename "$f")" "$raw" "$br"
+  if [ "$kind" = wasm ] && [ "$br" -gt "$budget" ]; then
+    echo "size: FAIL wasm is $br bytes brotli, over the budget of $budget" >&2
+    status=1
+  fi
+done
+[ $status -eq 0 ] && echo "size: wasm within the $budget-byte brotli budget"
+exit $status

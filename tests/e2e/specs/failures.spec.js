@@ -1,0 +1,113 @@
+// Loading and failure: faults are injected by intercepting the data requests in the
+// browser; the app itself runs unmodified.
+const { test, expect, loadIndex, ready } = require('./fixtures');
+
+test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_/ });
+
+const faults = {
+  'an HTTP 500': (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }),
+  'the network being down': (route) => route.abort('internetdisconnected'),
+  'malformed JSON': (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema":1,"hub":{"tit' }),
+  'an HTML page instead of JSON': (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Login</p>' }),
+  'a schema version the app does not know': async (route) => {
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.schema = 99;
+    await route.fulfill({ response: res, json: doc });
+  },
+};
+const explanations = {
+  'an HTTP 500': /server had a problem \(error 500\)/,
+  'the network being down': /could not reach our server/,
+  'malformed JSON': /damaged or incomplete/,
+  'an HTML page instead of JSON': /damaged or incomplete/,
+  'a schema version the app does not know': /needs a newer version/,
+};
+
+for (const [name, fault] of Object.entries(faults)) {
+  test(`the hub explains ${name} and Retry recovers`, async ({ page, request }) => {
+    const index = await loadIndex(request);
+    let failing = true;
+    await page.route('**/data/index.json', (route) => (failing ? fault(route) : route.continue()));
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('Sorry, we could not load the list of articles');
+    await expect(alert).toContainText(explanations[name]);
+    await expect(page).toHaveTitle(/Could not load/);
+    // The rest of the app still works around the failure.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    failing = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('main h1')).toHaveText(index.hub.title);
+    await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+  });
+}
+
+test('an article that fails to load says so, offers Retry, and navigation still works', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const target = index.articles[1];
+  let failing = true;
+  await page.route(`**/data/articles/${target.slug}.json`, (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.goto('/');
+  await ready(page);
+  await page.getByRole('link', { name: target.title }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('Sorry, we could not load this article');
+  await expect(alert).toContainText('error 503');
+  // The hub, already loaded, is still reachable.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('main h1')).toHaveText(index.hub.title);
+  await page.goBack();
+  await expect(alert).toBeVisible();
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main h1')).toHaveText(target.title);
+});
+
+test('a topic with an unknown schema version asks for a reload, and Retry recovers', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const topic = index.topics[0];
+  let failing = true;
+  await page.route(`**/data/topics/${topic.slug}.json`, async (route) => {
+    if (!failing) return route.continue();
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.schema = 2;
+    await route.fulfill({ response: res, json: doc });
+  });
+  await page.goto(`/topics/${topic.slug}`);
+  await expect(page.getByRole('alert')).toContainText(/needs a newer version/);
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main h1')).toHaveText(topic.title);
+});
+
+test('slow data shows a loading state first', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/data/index.json', async (route) => { await gate; await route.continue(); });
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the CAR-T Hub' })).toBeVisible();
+  release();
+  await expect(page.locator('main h1')).toHaveText(index.hub.title);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+});
+
+test('a link with a forbidden scheme in data is drawn as plain text, never as a link', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.route('**/data/index.json', async (route) => {
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.hub.body.unshift({ type: 'paragraph', content: [
+      { type: 'link', href: 'javascript:alert(1)', content: [{ type: 'text', text: 'Sneaky link' }] },
+      { type: 'text', text: ' and <img src=x onerror=alert(2)> as text' },
+    ] });
+    await route.fulfill({ response: res, json: doc });
+  });
+  await page.goto('/');
+  await expect(page.locator('main h1')).toHaveText(index.hub.title);
+  await expect(page.locator('.hub-intro')).toContainText('Sneaky link and <img src=x onerror=alert(2)> as text');
+  await expect(page.getByRole('link', { name: 'Sneaky link' })).toHaveCount(0);
+  await expect(page.locator('.hub-intro img')).toHaveCount(0);
+});
