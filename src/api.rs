@@ -45,22 +45,43 @@ impl From<DecodeError> for LoadError {
 
 pub type Loaded<T> = Result<T, LoadError>;
 
-pub async fn load_index() -> Loaded<IndexDoc> {
+/// A data document as fetched: its JSON text. Resources hold this one type, not the decoded
+/// documents, so the async machinery behind them is compiled once rather than per document
+/// type (a large share of the wasm); decoding is synchronous and happens where it is shown.
+pub type Raw = Loaded<String>;
+
+pub async fn load_index() -> Raw {
     load("index.json".into()).await
 }
 
-pub async fn load_article(slug: String) -> Loaded<ArticleDoc> {
+pub async fn load_article(slug: String) -> Raw {
     if !is_slug(&slug) {
         return Err(LoadError::NotFound);
     }
     load(format!("articles/{slug}.json")).await
 }
 
-pub async fn load_topic(slug: String) -> Loaded<TopicDoc> {
+pub async fn load_topic(slug: String) -> Raw {
     if !is_slug(&slug) {
         return Err(LoadError::NotFound);
     }
     load(format!("topics/{slug}.json")).await
+}
+
+pub fn index(raw: Raw) -> Loaded<IndexDoc> {
+    parse(raw)
+}
+
+pub fn article(raw: Raw) -> Loaded<ArticleDoc> {
+    parse(raw)
+}
+
+pub fn topic(raw: Raw) -> Loaded<TopicDoc> {
+    parse(raw)
+}
+
+fn parse<T: DeserializeOwned>(raw: Raw) -> Loaded<T> {
+    Ok(decode::<T>(&raw?)?)
 }
 
 /// Slugs name files: refuse anything else before it reaches a URL or a path.
@@ -69,7 +90,7 @@ fn is_slug(s: &str) -> bool {
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn load<T: DeserializeOwned>(file: String) -> Loaded<T> {
+async fn load(file: String) -> Raw {
     use send_wrapper::SendWrapper;
     // The browser future is not Send; it only ever runs on the one browser thread.
     SendWrapper::new(async move {
@@ -93,8 +114,7 @@ async fn load<T: DeserializeOwned>(file: String) -> Loaded<T> {
             s if !(200..300).contains(&s) => return Err(LoadError::Http(s)),
             _ => {}
         }
-        let text = response.text().await.map_err(|_| LoadError::Network)?;
-        Ok(decode::<T>(&text)?)
+        response.text().await.map_err(|_| LoadError::Network)
     })
     .await
 }
@@ -109,14 +129,13 @@ pub fn set_data_dir(dir: std::path::PathBuf) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-async fn load<T: DeserializeOwned>(file: String) -> Loaded<T> {
+async fn load(file: String) -> Raw {
     let dir = DATA_DIR.get().cloned().unwrap_or_else(|| "dist/data".into());
-    let text = match std::fs::read_to_string(dir.join(&file)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LoadError::NotFound),
-        Err(_) => return Err(LoadError::Network),
-    };
-    Ok(decode::<T>(&text)?)
+    match std::fs::read_to_string(dir.join(&file)) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::NotFound),
+        Err(_) => Err(LoadError::Network),
+    }
 }
 
 #[cfg(test)]

@@ -2,78 +2,140 @@
 //! link is drawn only if its target is one the model allows.
 
 use crate::site_path;
-use cart_model::{classify_href, Block, Inline, LinkKind};
+use cart_model::{classify_href, Block, CalloutKind, Inline, LinkKind};
 use leptos::prelude::*;
 
+// Every distinct view type costs wasm (its build, rebuild and hydrate code), and a tree
+// of typed `view!`s per node kind cost ~26 KB brotli. So the whole content tree is drawn
+// with one element type, `el`, whose tag and attributes are data.
+
+/// The attributes content elements may carry. `None` renders no attribute.
+#[derive(Default)]
+struct Attrs {
+    id: Option<String>,
+    class: Option<&'static str>,
+    href: Option<String>,
+    rel: Option<&'static str>,
+    label: Option<String>,
+    scope: Option<&'static str>,
+    role: Option<&'static str>,
+    tabindex: Option<&'static str>,
+}
+
+fn el(tag: &'static str, a: Attrs, children: Vec<AnyView>) -> AnyView {
+    leptos::html::custom(tag)
+        .attr("id", a.id)
+        .attr("class", a.class)
+        .attr("href", a.href)
+        .attr("rel", a.rel)
+        .attr("aria-label", a.label)
+        .attr("scope", a.scope)
+        .attr("role", a.role)
+        .attr("tabindex", a.tabindex)
+        .child(children)
+        .into_any()
+}
+
+fn plain(tag: &'static str, children: Vec<AnyView>) -> AnyView {
+    el(tag, Attrs::default(), children)
+}
+
+fn text(s: &str) -> AnyView {
+    s.to_string().into_any()
+}
+
 pub fn render_blocks(blocks: &[Block]) -> AnyView {
-    blocks.iter().map(render_block).collect_view().into_any()
+    blocks.iter().map(render_block).collect::<Vec<_>>().into_any()
+}
+
+fn blocks(blocks: &[Block]) -> Vec<AnyView> {
+    blocks.iter().map(render_block).collect()
 }
 
 fn render_block(block: &Block) -> AnyView {
     match block {
-        Block::Heading { level: 3, id, content } => view! { <h3 id=id.clone()>{render_inlines(content)}</h3> }.into_any(),
-        Block::Heading { id, content, .. } => view! { <h2 id=id.clone()>{render_inlines(content)}</h2> }.into_any(),
-        Block::Paragraph { content } => view! { <p>{render_inlines(content)}</p> }.into_any(),
-        Block::List { ordered: true, items } => view! { <ol>{list_items(items)}</ol> }.into_any(),
-        Block::List { ordered: false, items } => view! { <ul>{list_items(items)}</ul> }.into_any(),
-        Block::Callout { kind, blocks } => {
-            let class = format!("callout callout--{}", kind.label().to_lowercase().replace(' ', "-"));
-            view! {
-                <aside class=class aria-label=kind.label()>
-                    <p class="callout__label">{kind.label()}</p>
-                    {render_blocks(blocks)}
-                </aside>
-            }
-            .into_any()
+        Block::Heading { level, id, content } => {
+            el(if *level == 3 { "h3" } else { "h2" }, Attrs { id: Some(id.clone()), ..Attrs::default() }, inlines(content))
         }
-        Block::Table { caption, head, rows } => view! {
+        Block::Paragraph { content } => plain("p", inlines(content)),
+        Block::List { ordered, items } => plain(
+            if *ordered { "ol" } else { "ul" },
+            items.iter().map(|item| plain("li", blocks(item))).collect(),
+        ),
+        Block::Callout { kind, blocks: inner } => {
+            let class = match kind {
+                CalloutKind::Note => "callout callout--note",
+                CalloutKind::Tip => "callout callout--tip",
+                CalloutKind::Warning => "callout callout--important",
+            };
+            let mut children = vec![el("p", Attrs { class: Some("callout__label"), ..Attrs::default() }, vec![text(kind.label())])];
+            children.extend(blocks(inner));
+            el("aside", Attrs { class: Some(class), label: Some(kind.label().to_string()), ..Attrs::default() }, children)
+        }
+        Block::Table { caption, head, rows } => {
+            let head_row = head
+                .iter()
+                .map(|c| el("th", Attrs { scope: Some("col"), ..Attrs::default() }, inlines(c)))
+                .collect();
+            let body_rows = rows
+                .iter()
+                .map(|row| plain("tr", row.iter().map(|c| plain("td", inlines(c))).collect()))
+                .collect();
+            let table = plain(
+                "table",
+                vec![
+                    plain("caption", vec![text(caption)]),
+                    plain("thead", vec![plain("tr", head_row)]),
+                    plain("tbody", body_rows),
+                ],
+            );
             // Wide tables scroll inside their own box on small screens, not the page.
-            <div class="table-wrap" role="region" aria-label=caption.clone() tabindex="0">
-                <table>
-                    <caption>{caption.clone()}</caption>
-                    <thead>
-                        <tr>{head.iter().map(|c| view! { <th scope="col">{render_inlines(c)}</th> }).collect_view()}</tr>
-                    </thead>
-                    <tbody>
-                        {rows.iter().map(|row| view! {
-                            <tr>{row.iter().map(|c| view! { <td>{render_inlines(c)}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            el(
+                "div",
+                Attrs {
+                    class: Some("table-wrap"),
+                    role: Some("region"),
+                    label: Some(caption.clone()),
+                    tabindex: Some("0"),
+                    ..Attrs::default()
+                },
+                vec![table],
+            )
         }
-        .into_any(),
-        Block::Quote { blocks } => view! { <blockquote>{render_blocks(blocks)}</blockquote> }.into_any(),
+        Block::Quote { blocks: inner } => plain("blockquote", blocks(inner)),
     }
 }
 
-fn list_items(items: &[Vec<Block>]) -> impl IntoView {
-    items.iter().map(|item| view! { <li>{render_blocks(item)}</li> }).collect_view()
+pub fn render_inlines(content: &[Inline]) -> AnyView {
+    inlines(content).into_any()
 }
 
-pub fn render_inlines(inlines: &[Inline]) -> AnyView {
-    inlines.iter().map(render_inline).collect_view().into_any()
+fn inlines(content: &[Inline]) -> Vec<AnyView> {
+    content.iter().map(render_inline).collect()
 }
 
 fn render_inline(inline: &Inline) -> AnyView {
     match inline {
-        Inline::Text { text } => text.clone().into_any(),
-        Inline::Strong { content } => view! { <strong>{render_inlines(content)}</strong> }.into_any(),
-        Inline::Emphasis { content } => view! { <em>{render_inlines(content)}</em> }.into_any(),
-        Inline::Code { text } => view! { <code>{text.clone()}</code> }.into_any(),
+        Inline::Text { text: t } => text(t),
+        Inline::Strong { content } => plain("strong", inlines(content)),
+        Inline::Emphasis { content } => plain("em", inlines(content)),
+        Inline::Code { text: t } => plain("code", vec![text(t)]),
+        // A void element: a custom element would be written <br></br>, read as two breaks.
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { href, content } => match classify_href(href) {
             Some(LinkKind::Internal) => {
                 let href = if href.starts_with('/') { site_path(href) } else { href.clone() };
-                view! { <a href=href>{render_inlines(content)}</a> }.into_any()
+                el("a", Attrs { href: Some(href), ..Attrs::default() }, inlines(content))
             }
-            Some(LinkKind::External) => view! {
-                <a href=href.clone() class="external" rel="noopener noreferrer">
-                    {render_inlines(content)}
-                    <span class="visually-hidden">" (opens another website)"</span>
-                </a>
+            Some(LinkKind::External) => {
+                let mut children = inlines(content);
+                children.push(el("span", Attrs { class: Some("visually-hidden"), ..Attrs::default() }, vec![text(" (opens another website)")]));
+                el(
+                    "a",
+                    Attrs { href: Some(href.clone()), class: Some("external"), rel: Some("noopener noreferrer"), ..Attrs::default() },
+                    children,
+                )
             }
-            .into_any(),
             // A target the model does not allow: keep the words, drop the link.
             None => render_inlines(content),
         },

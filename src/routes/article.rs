@@ -7,6 +7,7 @@ use crate::components::status::{LoadFailure, Loading};
 use crate::routes::not_found::NotFound;
 use crate::site_path;
 use cart_model::Article;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -19,15 +20,14 @@ pub fn ArticlePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="wrap"><Loading what="this article" /></div> }>
             {move || Suspend::new(async move {
-                match article.await {
-                    Ok(doc) => view! { <ArticleView article=doc.article /> }.into_any(),
-                    Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
+                match api::article(article.await) {
+                    Ok(doc) => EitherOf3::A(view! { <ArticleView article=doc.article /> }),
+                    Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
+                    Err(error) => EitherOf3::C(view! {
                         <div class="wrap">
                             <LoadFailure what="this article" error retry=Callback::new(move |_| article.refetch()) />
                         </div>
-                    }
-                    .into_any(),
+                    }),
                 }
             })}
         </Suspense>

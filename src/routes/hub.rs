@@ -7,6 +7,7 @@ use crate::components::filter::{hub_href, CancerTypeFilter};
 use crate::components::status::{LoadFailure, Loading};
 use crate::site_path;
 use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -19,16 +20,16 @@ pub fn HubPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <Loading what="the CAR-T Hub" /> }>
             {move || Suspend::new(async move {
-                match index.await {
-                    Ok(doc) => view! { <Hub doc selected /> }.into_any(),
-                    Err(error) => failure(error, index).into_any(),
+                match api::index(index.await) {
+                    Ok(doc) => Either::Left(view! { <Hub doc selected /> }),
+                    Err(error) => Either::Right(failure(error, index)),
                 }
             })}
         </Suspense>
     }
 }
 
-pub(crate) fn failure(error: LoadError, index: Resource<api::Loaded<IndexDoc>>) -> impl IntoView {
+pub(crate) fn failure(error: LoadError, index: Resource<api::Raw>) -> impl IntoView {
     view! { <LoadFailure what="the list of articles" error retry=Callback::new(move |_| index.refetch()) /> }
 }
 
@@ -73,7 +74,7 @@ fn Hub(doc: IndexDoc, #[prop(into)] selected: Signal<Vec<CancerType>>) -> impl I
                 {move || {
                     let list = shown();
                     if list.is_empty() {
-                        view! {
+                        Either::Left(view! {
                             <div class="empty-state">
                                 <h3>"No articles match these cancer types yet"</h3>
                                 <p>
@@ -82,15 +83,13 @@ fn Hub(doc: IndexDoc, #[prop(into)] selected: Signal<Vec<CancerType>>) -> impl I
                                     " to see every article."
                                 </p>
                             </div>
-                        }
-                        .into_any()
+                        })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <ul class="cards">
                                 {list.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
                             </ul>
-                        }
-                        .into_any()
+                        })
                     }
                 }}
             </section>

@@ -7,6 +7,7 @@ use crate::components::status::{LoadFailure, Loading};
 use crate::routes::not_found::NotFound;
 use crate::site_path;
 use cart_model::Topic;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -19,15 +20,14 @@ pub fn TopicPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="wrap"><Loading what="this topic" /></div> }>
             {move || Suspend::new(async move {
-                match topic.await {
-                    Ok(doc) => view! { <TopicView topic=doc.topic /> }.into_any(),
-                    Err(LoadError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
+                match api::topic(topic.await) {
+                    Ok(doc) => EitherOf3::A(view! { <TopicView topic=doc.topic /> }),
+                    Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
+                    Err(error) => EitherOf3::C(view! {
                         <div class="wrap">
                             <LoadFailure what="this topic" error retry=Callback::new(move |_| topic.refetch()) />
                         </div>
-                    }
-                    .into_any(),
+                    }),
                 }
             })}
         </Suspense>

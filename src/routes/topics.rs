@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::status::Loading;
 use crate::routes::hub::failure;
 use crate::site_path;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -16,8 +17,8 @@ pub fn TopicsIndexPage() -> impl IntoView {
         <div class="wrap topics-index">
             <Suspense fallback=|| view! { <Loading what="the topics" /> }>
                 {move || Suspend::new(async move {
-                    match index.await {
-                        Ok(doc) => view! {
+                    match api::index(index.await) {
+                        Ok(doc) => Either::Left(view! {
                             <h1 id="page-title" tabindex="-1">"Topics"</h1>
                             <p class="lede">"Each topic gathers the articles about one part of CAR-T cell therapy."</p>
                             <ul class="topic-list topic-list--large">
@@ -31,9 +32,8 @@ pub fn TopicsIndexPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                        }
-                        .into_any(),
-                        Err(error) => failure(error, index).into_any(),
+                        }),
+                        Err(error) => Either::Right(failure(error, index)),
                     }
                 })}
             </Suspense>

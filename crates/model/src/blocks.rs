@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Block {
     /// Levels 2 and 3 only: the page title is the one h1.
     Heading { level: u8, id: String, content: Vec<Inline> },
@@ -35,7 +35,7 @@ impl CalloutKind {
 }
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Inline {
     Text { text: String },
     Strong { content: Vec<Inline> },
