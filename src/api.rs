@@ -3,7 +3,7 @@
 //! Either way the caller gets a typed error it can show in plain words.
 
 use cart_model::{decode, ArticleDoc, DecodeError, IndexDoc, TopicDoc};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// Why something could not be loaded. Serializable because resources travel from the
 /// prerendered page to the browser.
@@ -50,38 +50,35 @@ pub type Loaded<T> = Result<T, LoadError>;
 /// type (a large share of the wasm); decoding is synchronous and happens where it is shown.
 pub type Raw = Loaded<String>;
 
-pub async fn load_index() -> Raw {
-    load("index.json".into()).await
-}
-
-pub async fn load_article(slug: String) -> Raw {
-    if !is_slug(&slug) {
-        return Err(LoadError::NotFound);
+/// Loads `data/<path>`; `None` (a URL that names no document) is not found.
+pub async fn load_document(path: Option<String>) -> Raw {
+    match path {
+        Some(path) => load(path).await,
+        None => Err(LoadError::NotFound),
     }
-    load(format!("articles/{slug}.json")).await
 }
 
-pub async fn load_topic(slug: String) -> Raw {
-    if !is_slug(&slug) {
-        return Err(LoadError::NotFound);
-    }
-    load(format!("topics/{slug}.json")).await
+pub const INDEX: &str = "index.json";
+
+/// The article document for a URL slug, if the slug can name one.
+pub fn article_path(slug: &str) -> Option<String> {
+    is_slug(slug).then(|| format!("articles/{slug}.json"))
 }
 
-pub fn index(raw: Raw) -> Loaded<IndexDoc> {
-    parse(raw)
+pub fn topic_path(slug: &str) -> Option<String> {
+    is_slug(slug).then(|| format!("topics/{slug}.json"))
 }
 
-pub fn article(raw: Raw) -> Loaded<ArticleDoc> {
-    parse(raw)
+pub fn index(text: &str) -> Loaded<IndexDoc> {
+    Ok(decode(text)?)
 }
 
-pub fn topic(raw: Raw) -> Loaded<TopicDoc> {
-    parse(raw)
+pub fn article(text: &str) -> Loaded<ArticleDoc> {
+    Ok(decode(text)?)
 }
 
-fn parse<T: DeserializeOwned>(raw: Raw) -> Loaded<T> {
-    Ok(decode::<T>(&raw?)?)
+pub fn topic(text: &str) -> Loaded<TopicDoc> {
+    Ok(decode(text)?)
 }
 
 /// Slugs name files: refuse anything else before it reaches a URL or a path.
@@ -110,7 +107,8 @@ async fn load(file: String) -> Raw {
             .await
             .map_err(|_| LoadError::Network)?;
         match response.status() {
-            404 => return Err(LoadError::NotFound),
+            // A missing index is the server's fault, not a page the reader asked for.
+            404 if file != INDEX => return Err(LoadError::NotFound),
             s if !(200..300).contains(&s) => return Err(LoadError::Http(s)),
             _ => {}
         }

@@ -2,6 +2,7 @@
 
 pub mod article_card;
 pub mod content;
+pub mod document;
 pub mod filter;
 pub mod layout;
 pub mod status;

@@ -3,11 +3,9 @@
 use crate::api::{self, LoadError};
 use crate::components::content::render_blocks;
 use crate::components::filter::hub_href;
-use crate::components::status::{LoadFailure, Loading};
-use crate::routes::not_found::NotFound;
+use crate::components::document::Document;
 use crate::site_path;
 use cart_model::Article;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -15,23 +13,13 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let article = Resource::new(slug, api::load_article);
-    view! {
-        <Suspense fallback=|| view! { <div class="wrap"><Loading what="this article" /></div> }>
-            {move || Suspend::new(async move {
-                match api::article(article.await) {
-                    Ok(doc) => EitherOf3::A(view! { <ArticleView article=doc.article /> }),
-                    Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <div class="wrap">
-                            <LoadFailure what="this article" error retry=Callback::new(move |_| article.refetch()) />
-                        </div>
-                    }),
-                }
-            })}
-        </Suspense>
-    }
+    let path = Signal::derive(move || api::article_path(&params.read().get("slug").unwrap_or_default()));
+    view! { <Document path what="this article" show /> }
+}
+
+fn show(text: String) -> Result<impl IntoView, LoadError> {
+    let doc = api::article(&text)?;
+    Ok(view! { <ArticleView article=doc.article /> })
 }
 
 #[component]

@@ -4,9 +4,9 @@ use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleCard;
 use crate::components::content::render_blocks;
 use crate::components::filter::{hub_href, CancerTypeFilter};
-use crate::components::status::{LoadFailure, Loading};
+use crate::components::document::Document;
 use crate::site_path;
-use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
+use cart_model::{filter_articles, parse_type_query, IndexDoc, TYPE_QUERY_KEY};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -14,27 +14,19 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HubPage() -> impl IntoView {
-    let index = Resource::new(|| (), |_| api::load_index());
-    let query = use_query_map();
-    let selected = Memo::new(move |_| parse_type_query(query.read().get_str(TYPE_QUERY_KEY)));
-    view! {
-        <Suspense fallback=|| view! { <Loading what="the CAR-T Hub" /> }>
-            {move || Suspend::new(async move {
-                match api::index(index.await) {
-                    Ok(doc) => Either::Left(view! { <Hub doc selected /> }),
-                    Err(error) => Either::Right(failure(error, index)),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Document path=Some(api::INDEX.to_string()) what="the list of articles" show /> }
 }
 
-pub(crate) fn failure(error: LoadError, index: Resource<api::Raw>) -> impl IntoView {
-    view! { <LoadFailure what="the list of articles" error retry=Callback::new(move |_| index.refetch()) /> }
+fn show(text: String) -> Result<impl IntoView, LoadError> {
+    let doc = api::index(&text)?;
+    Ok(view! { <Hub doc /> })
 }
 
 #[component]
-fn Hub(doc: IndexDoc, #[prop(into)] selected: Signal<Vec<CancerType>>) -> impl IntoView {
+fn Hub(doc: IndexDoc) -> impl IntoView {
+    // The selection lives in the URL: shareable, reloadable, and Back/Forward step through it.
+    let query = use_query_map();
+    let selected = Memo::new(move |_| parse_type_query(query.read().get_str(TYPE_QUERY_KEY)));
     let IndexDoc { hub, articles, topics, .. } = doc;
     let total = articles.len();
     let articles = StoredValue::new(articles);

@@ -3,11 +3,9 @@
 use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleList;
 use crate::components::content::render_blocks;
-use crate::components::status::{LoadFailure, Loading};
-use crate::routes::not_found::NotFound;
+use crate::components::document::Document;
 use crate::site_path;
 use cart_model::Topic;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -15,23 +13,13 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let topic = Resource::new(slug, api::load_topic);
-    view! {
-        <Suspense fallback=|| view! { <div class="wrap"><Loading what="this topic" /></div> }>
-            {move || Suspend::new(async move {
-                match api::topic(topic.await) {
-                    Ok(doc) => EitherOf3::A(view! { <TopicView topic=doc.topic /> }),
-                    Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <div class="wrap">
-                            <LoadFailure what="this topic" error retry=Callback::new(move |_| topic.refetch()) />
-                        </div>
-                    }),
-                }
-            })}
-        </Suspense>
-    }
+    let path = Signal::derive(move || api::topic_path(&params.read().get("slug").unwrap_or_default()));
+    view! { <Document path what="this topic" show /> }
+}
+
+fn show(text: String) -> Result<impl IntoView, LoadError> {
+    let doc = api::topic(&text)?;
+    Ok(view! { <TopicView topic=doc.topic /> })
 }
 
 #[component]

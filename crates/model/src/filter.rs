@@ -6,10 +6,13 @@ pub const TYPE_QUERY_KEY: &str = "type";
 
 /// Articles matching any selected type; all of them when nothing is selected.
 pub fn filter_articles<'a>(articles: &'a [ArticleSummary], selected: &[CancerType]) -> Vec<&'a ArticleSummary> {
-    articles
-        .iter()
-        .filter(|a| selected.is_empty() || a.cancer_types.iter().any(|t| selected.contains(t)))
-        .collect()
+    articles.iter().filter(|a| matches_any(&a.cancer_types, selected)).collect()
+}
+
+/// Whether an article with these types shows under this selection (any match; an empty
+/// selection shows everything).
+pub fn matches_any(types: &[CancerType], selected: &[CancerType]) -> bool {
+    selected.is_empty() || types.iter().any(|t| selected.contains(t))
 }
 
 /// Reads the `type` query value. Unknown or repeated names are ignored (a hand-edited or old

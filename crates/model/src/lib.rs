@@ -7,7 +7,7 @@ mod filter;
 mod links;
 
 pub use blocks::{word_count, Block, CalloutKind, Inline};
-pub use filter::{filter_articles, parse_type_query, toggle_type, type_query_value, TYPE_QUERY_KEY};
+pub use filter::{filter_articles, matches_any, parse_type_query, toggle_type, type_query_value, TYPE_QUERY_KEY};
 pub use links::{classify_href, LinkKind};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};

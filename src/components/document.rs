@@ -1,0 +1,40 @@
+//! Every page's data goes through `Document`: it loads one JSON document and shows the
+//! page, a loading state, not-found, or a plain-words failure with a Retry. Pages give it
+//! the document's path and a plain function that turns the text into their view.
+//!
+//! The resource always holds the same type (`Raw`, the document's text, keyed by its path),
+//! so its async machinery is compiled once; the page view stays a concrete type (no
+//! `AnyView`), because type-erased views keep every render path alive in the wasm.
+
+use crate::api::{self, LoadError, Raw};
+use crate::components::status::{LoadFailure, Loading};
+use crate::routes::not_found::NotFound;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+#[component]
+pub fn Document<V: IntoView + 'static>(
+    /// The document under `data/`, or `None` when the URL cannot name one (not found).
+    #[prop(into)]
+    path: Signal<Option<String>>,
+    /// What the reader was waiting for, in words: "this article".
+    what: &'static str,
+    /// Turns the document's text into the page (or the reason it cannot).
+    show: fn(String) -> Result<V, LoadError>,
+) -> impl IntoView {
+    let doc = Resource::new(move || path.get(), api::load_document);
+    let render = move |raw: Raw| match raw.and_then(show) {
+        Ok(page) => EitherOf3::A(page),
+        Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
+        Err(error) => EitherOf3::C(view! {
+            <div class="wrap">
+                <LoadFailure what error retry=Callback::new(move |_| doc.refetch()) />
+            </div>
+        }),
+    };
+    view! {
+        <Suspense fallback=move || view! { <div class="wrap"><Loading what /></div> }>
+            {move || doc.get().map(render)}
+        </Suspense>
+    }
+}
