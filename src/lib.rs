@@ -11,7 +11,7 @@ pub mod routes;
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 /// The path the site is served under, without a trailing slash ("" at the root). Set at
@@ -37,12 +37,12 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to main content"</a>
             <SiteHeader />
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <routes::not_found::NotFound /> }>
+                <FlatRoutes fallback=|| view! { <routes::not_found::NotFound /> }>
                     <Route path=path!("/") view=routes::hub::HubPage />
                     <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />
                     <Route path=path!("/topics") view=routes::topics::TopicsIndexPage />
                     <Route path=path!("/topics/:slug") view=routes::topic::TopicPage />
-                </Routes>
+                </FlatRoutes>
             </main>
             <SiteFooter />
         </Router>

@@ -116,10 +116,10 @@ fn inlines(content: &[Inline]) -> Vec<AnyView> {
 
 fn render_inline(inline: &Inline) -> AnyView {
     match inline {
-        Inline::Text { text: t } => text(t),
+        Inline::Text(t) => text(t),
         Inline::Strong { content } => plain("strong", inlines(content)),
         Inline::Emphasis { content } => plain("em", inlines(content)),
-        Inline::Code { text: t } => plain("code", vec![text(t)]),
+        Inline::Code(t) => plain("code", vec![text(t)]),
         // A void element: a custom element would be written <br></br>, read as two breaks.
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { href, content } => match classify_href(href) {

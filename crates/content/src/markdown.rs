@@ -158,7 +158,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Event::Text(t) => push_text(&mut out, &t),
                 Event::SoftBreak => push_text(&mut out, " "),
                 Event::HardBreak => out.push(Inline::LineBreak),
-                Event::Code(t) => out.push(Inline::Code { text: t.to_string() }),
+                Event::Code(t) => out.push(Inline::Code(t.to_string())),
                 Event::Start(Tag::Strong) => out.push(Inline::Strong { content: self.inlines(false)? }),
                 Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis { content: self.inlines(false)? }),
                 Event::Start(Tag::Link { dest_url, .. }) => {
@@ -237,7 +237,7 @@ fn is_inline(e: &Event) -> bool {
 
 /// Joins adjacent text so the tree stays small.
 fn push_text(out: &mut Vec<Inline>, t: &str) {
-    if let Some(Inline::Text { text }) = out.last_mut() {
+    if let Some(Inline::Text(text)) = out.last_mut() {
         text.push_str(t);
     } else {
         out.push(Inline::text(t));

@@ -214,7 +214,7 @@ fn callouts_and_tables_become_nodes() {
     std::fs::write(dir.path().join("topics/basics.md"), format!("{TOPIC}{body}")).unwrap();
     let site = compile(dir.path()).unwrap();
     let json = serde_json::to_string(&site.topics[0]).unwrap();
-    assert!(json.contains(r#"{"type":"callout","kind":"warning","blocks":[{"type":"paragraph","content":[{"type":"text","text":"Call 911."}]}]}"#), "{json}");
+    assert!(json.contains(r#"{"callout":{"kind":"warning","blocks":[{"paragraph":{"content":[{"text":"Call 911."}]}}]}}"#), "{json}");
     assert!(json.contains(r#""caption":"Products""#), "{json}");
     assert!(!json.contains('<'), "no markup in the JSON: {json}");
 }

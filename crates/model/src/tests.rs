@@ -52,7 +52,7 @@ fn index_round_trips_through_json() {
 fn json_uses_readable_tags_and_slugs() {
     let json = serde_json::to_string(&index()).unwrap();
     assert!(json.contains(r#""cancer_types":["lymphoma","solid-tumors"]"#), "{json}");
-    assert!(json.contains(r#"{"type":"strong","content":[{"type":"text","text":"living"}]}"#), "{json}");
+    assert!(json.contains(r#"{"strong":{"content":[{"text":"living"}]}}"#), "{json}");
     assert!(json.contains(r#""kind":"warning""#), "{json}");
 }
 

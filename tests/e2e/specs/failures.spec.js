@@ -88,7 +88,7 @@ test('slow data shows a loading state first', async ({ page, request }) => {
   const gate = new Promise((r) => { release = r; });
   await page.route('**/data/index.json', async (route) => { await gate; await route.continue(); });
   await page.goto('/');
-  await expect(page.getByRole('status').filter({ hasText: 'Loading the CAR-T Hub' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the list of articles' })).toBeVisible();
   release();
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
   await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
@@ -99,10 +99,10 @@ test('a link with a forbidden scheme in data is drawn as plain text, never as a 
   await page.route('**/data/index.json', async (route) => {
     const res = await route.fetch();
     const doc = await res.json();
-    doc.hub.body.unshift({ type: 'paragraph', content: [
-      { type: 'link', href: 'javascript:alert(1)', content: [{ type: 'text', text: 'Sneaky link' }] },
-      { type: 'text', text: ' and <img src=x onerror=alert(2)> as text' },
-    ] });
+    doc.hub.body.unshift({ paragraph: { content: [
+      { link: { href: 'javascript:alert(1)', content: [{ text: 'Sneaky link' }] } },
+      { text: ' and <img src=x onerror=alert(2)> as text' },
+    ] } });
     await route.fulfill({ response: res, json: doc });
   });
   await page.goto('/');

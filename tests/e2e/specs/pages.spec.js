@@ -15,7 +15,7 @@ test('a cold deep link to an article shows the whole article', async ({ page, re
     await expect(facts).toContainText(a.last_reviewed.display);
     await expect(facts).toContainText(a.next_review.display);
     // Every body heading the document has.
-    const headings = a.body.filter((b) => b.type === 'heading').length;
+    const headings = a.body.filter((b) => 'heading' in b).length;
     await expect(page.locator('.article__body h2, .article__body h3')).toHaveCount(headings);
     await expect(page.locator('.sources li')).toHaveCount(a.sources.length);
     await expect(page.locator('.sources a').first()).toHaveAttribute('rel', 'noopener noreferrer');
@@ -37,13 +37,12 @@ test('article bodies render lists, callouts and captioned tables as real element
   let found = null;
   for (const s of index.articles) {
     const a = (await (await request.get(`/data/articles/${s.slug}.json`)).json()).article;
-    const types = JSON.stringify(a.body);
-    if (types.includes('"type":"table"') && types.includes('"type":"callout"')) { found = a; break; }
+    if (a.body.some((b) => 'table' in b) && a.body.some((b) => 'callout' in b)) { found = a; break; }
   }
   expect(found, 'some article has a table and a callout').not.toBeNull();
   await page.goto(`/articles/${found.slug}`);
   await ready(page);
-  const table = found.body.find((b) => b.type === 'table');
+  const table = found.body.find((b) => 'table' in b).table;
   await expect(page.locator('table caption').first()).toHaveText(table.caption);
   await expect(page.locator('table').first().locator('th[scope=col]')).toHaveCount(table.head.length);
   await expect(page.locator('.callout').first()).toBeVisible();
