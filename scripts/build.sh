@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release build into dist/: content compiled and validated, wasm built and optimised by Trunk,
-# then .br and .gz written beside every text asset for the CDN.
+# every route prerendered to HTML, then .br and .gz written beside every text asset for the CDN.
+# DEBUG_BUILD=1 builds the debug wasm instead (hydration mismatches are loud there).
 # Usage: scripts/build.sh [--public-url /some/path/]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +17,10 @@ done
 base=${public_url%/}
 export CART_HUB_BASE=$base
 dist=${DIST:-dist}
-trunk build --release --public-url "$public_url" --dist "$dist"
+mode=--release
+[ "${DEBUG_BUILD:-0}" = 1 ] && mode=""
+trunk build $mode --public-url "$public_url" --dist "$dist"
+# Every route to static HTML with the same components (natively), for hydration. It must
+# come from this same build: markup and wasm that disagree fail to hydrate.
+cargo run --quiet --offline -p cart-prerender -- "$dist" --origin "${CART_HUB_ORIGIN:-http://127.0.0.1:8080}"
 scripts/precompress.sh "$dist"

@@ -2,10 +2,12 @@
 # Prints the shipped wasm, JS and CSS sizes (raw and brotli) and gates the wasm budget.
 set -euo pipefail
 dist=${1:-dist}
-budget=${WASM_BROTLI_BUDGET:-150000}   # 150 KB
+# 150 KB was the client-rendered app's budget; hydrating prerendered pages (the hydrate
+# feature keeps both the build and the hydrate path of every view) measured +20 KB.
+budget=${WASM_BROTLI_BUDGET:-170000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
-for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
+for f in "$dist"/*.wasm "$dist"/cart-hub-*.js "$dist"/boot.js "$dist"/*.css; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f")
   br=$(brotli -c -q 11 "$f" | wc -c)

@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=|| view! { <routes::not_found::NotFound /> }>
                     <Route path=path!("/") view=routes::hub::HubPage />
+                    <Route path=path!("/types/:type") view=routes::hub::HubPage />
                     <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />
                     <Route path=path!("/topics") view=routes::topics::TopicsIndexPage />
                     <Route path=path!("/topics/:slug") view=routes::topic::TopicPage />

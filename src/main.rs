@@ -1,9 +1,32 @@
-//! The browser entry point Trunk builds.
+//! The browser entry point Trunk builds. A page prerendered for this very path is hydrated
+//! (the browser keeps the server's nodes); anything else, such as the SPA fallback shell, is
+//! rendered from scratch.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use leptos::prelude::document;
+
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(cart_hub::App);
+    let body = document().body();
+    let prerendered = body.as_ref().and_then(|b| b.get_attribute("data-prerendered"));
+    let path = document().location().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let path = path.strip_prefix(cart_hub::BASE).unwrap_or(&path);
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    let mode = if prerendered.as_deref() == Some(path) {
+        leptos::mount::hydrate_body(cart_hub::App);
+        "hydrated"
+    } else {
+        // Markup made for another path (a fallback page) would not match: start clean.
+        if let (Some(body), Some(_)) = (&body, &prerendered) {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(cart_hub::App);
+        "mounted"
+    };
+    // For tests and diagnostics: how the page came alive.
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-app", mode);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,12 +1,22 @@
-//! The cancer-type chips. They are submit buttons in a GET form, so they work as plain
-//! links to `?type=...` without scripts; with scripts they navigate client-side, and the URL
-//! stays the single place the selection lives (shareable, reloadable, Back/Forward).
+//! The cancer-type chips: toggle buttons whose state lives in the URL (`?type=...`), so a
+//! selection can be shared, reloaded, and stepped through with Back/Forward. They are submit
+//! buttons in a GET form: without scripts each leads to a prerendered page for its type.
 
 use crate::site_path;
 use cart_model::{toggle_type, type_query_value, CancerType, TYPE_QUERY_KEY};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+
+/// Where a chip leads when scripts are off: the prerendered page for one cancer type, or the
+/// hub. (There is no page per combination; with scripts the query holds any combination.)
+pub fn no_script_href(next: &[CancerType], chip: CancerType) -> String {
+    match next {
+        [] => site_path("/"),
+        [only] => site_path(&format!("/types/{}", only.slug())),
+        _ => site_path(&format!("/types/{}", chip.slug())),
+    }
+}
 
 /// The hub URL showing `selected`.
 pub fn hub_href(selected: &[CancerType]) -> String {
@@ -31,6 +41,7 @@ pub fn CancerTypeFilter(#[prop(into)] selected: Signal<Vec<CancerType>>) -> impl
                     class="chip"
                     name=TYPE_QUERY_KEY
                     value=move || type_query_value(&next()).unwrap_or_default()
+                    formaction=move || no_script_href(&next(), chip)
                     aria-pressed=move || pressed().to_string()
                     title=chip.full_name()
                     on:click=move |ev| {

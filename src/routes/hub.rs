@@ -10,7 +10,7 @@ use cart_model::{filter_articles, parse_type_query, IndexDoc, TYPE_QUERY_KEY};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn HubPage() -> impl IntoView {
@@ -26,7 +26,16 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 fn Hub(doc: IndexDoc) -> impl IntoView {
     // The selection lives in the URL: shareable, reloadable, and Back/Forward step through it.
     let query = use_query_map();
-    let selected = Memo::new(move |_| parse_type_query(query.read().get_str(TYPE_QUERY_KEY)));
+    let params = use_params_map();
+    // The query is read only once the page is live: a prerendered page was made without
+    // one, and hydration must first see exactly what the server drew. `/types/<type>` (the
+    // pages that work without scripts) carries its selection in the path instead.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let selected = Memo::new(move |_| {
+        let from_query = if live.get() { query.read().get(TYPE_QUERY_KEY) } else { None };
+        parse_type_query(from_query.or_else(|| params.read().get("type")).as_deref())
+    });
     let IndexDoc { hub, articles, topics, .. } = doc;
     let total = articles.len();
     let articles = StoredValue::new(articles);

@@ -2,12 +2,13 @@
 
 use crate::site_path;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <Title text="Page not found" />
+        <Meta name="description" content="This page of CAR-T Hub does not exist. Go to the home page to find every article." />
         <div class="wrap not-found">
             <h1 tabindex="-1">"We could not find that page"</h1>
             <p>"The page may have moved, or the link may have a typing mistake."</p>

@@ -1,1 +1,80 @@
-fn main() {}
+#![recursion_limit = "512"]
+
+//! `cart-prerender <dist> [--origin https://example.org]`
+//!
+//! Renders every route that exists in the compiled content to `<route>/index.html` with the
+//! app's own components (natively, feature `ssr`), so pages read fully before (or without)
+//! the wasm, and the browser hydrates them instead of rebuilding them. Trunk's empty page is
+//! kept as `shell.html`, the SPA fallback for paths that were not prerendered.
+
+mod page;
+mod routes;
+mod seo;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(dist) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: cart-prerender <dist> [--origin <https://host>]");
+        return ExitCode::from(2);
+    };
+    let mut origin = std::env::var("CART_HUB_ORIGIN").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
+    while let Some(a) = args.next() {
+        if a == "--origin" {
+            origin = args.next().unwrap_or(origin);
+        }
+    }
+    let origin = origin.trim_end_matches('/').to_string();
+    match run(&dist, &origin).await {
+        Ok(n) => {
+            println!("prerender: {n} pages, sitemap.xml and robots.txt in {}", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
+    // Spawning inside the reactive system needs an executor.
+    let _ = any_spawner::Executor::init_tokio();
+    cart_hub::api::set_data_dir(dist.join("data"));
+    let index_text = std::fs::read_to_string(dist.join("data/index.json")).map_err(|e| format!("reading data/index.json: {e}"))?;
+    let index: cart_model::IndexDoc = cart_model::decode(&index_text).map_err(|e| format!("data/index.json: {e:?}"))?;
+
+    // Trunk's output is the shell; keep an untouched copy as the fallback page.
+    let shell_path = dist.join("shell.html");
+    let shell = match std::fs::read_to_string(&shell_path) {
+        Ok(s) => s,
+        Err(_) => {
+            let s = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading index.html: {e}"))?;
+            std::fs::write(&shell_path, &s).map_err(|e| e.to_string())?;
+            s
+        }
+    };
+
+    let routes = routes::all(&index);
+    for route in &routes {
+        let rendered = page::render(&route.path).await;
+        let html = page::assemble(&shell, route, &rendered, origin, &index)?;
+        let dir = dist.join(route.path.trim_start_matches('/'));
+        let file = if route.path == "/404" { dist.join("404.html") } else { dir.join("index.html") };
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+        let data_file = dist.join(page::data_script_path(&route.path).trim_start_matches('/'));
+        if let Some(parent) = data_file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&data_file, &rendered.data_js).map_err(|e| format!("{}: {e}", data_file.display()))?;
+    }
+    std::fs::write(dist.join("sitemap.xml"), seo::sitemap(&routes, origin)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("robots.txt"), seo::robots(origin)).map_err(|e| e.to_string())?;
+    Ok(routes.len())
+}

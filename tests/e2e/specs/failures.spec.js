@@ -1,6 +1,7 @@
 // Loading and failure: faults are injected by intercepting the data requests in the
-// browser; the app itself runs unmodified.
-const { test, expect, loadIndex, ready } = require('./fixtures');
+// browser; the app itself runs unmodified. Prerendered pages carry their own data, so each
+// test reaches the faulty document by navigating inside the running app.
+const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
 
 test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_/ });
 
@@ -29,7 +30,7 @@ for (const [name, fault] of Object.entries(faults)) {
     const index = await loadIndex(request);
     let failing = true;
     await page.route('**/data/index.json', (route) => (failing ? fault(route) : route.continue()));
-    await page.goto('/');
+    await openInApp(page, 'hub');
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading')).toHaveText('Sorry, we could not load the list of articles');
     await expect(alert).toContainText(explanations[name]);
@@ -75,7 +76,7 @@ test('a topic with an unknown schema version asks for a reload, and Retry recove
     doc.schema = 2;
     await route.fulfill({ response: res, json: doc });
   });
-  await page.goto(`/topics/${topic.slug}`);
+  await openInApp(page, { topic: topic.title });
   await expect(page.getByRole('alert')).toContainText(/needs a newer version/);
   failing = false;
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -87,7 +88,7 @@ test('slow data shows a loading state first', async ({ page, request }) => {
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/data/index.json', async (route) => { await gate; await route.continue(); });
-  await page.goto('/');
+  await openInApp(page, 'hub');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the list of articles' })).toBeVisible();
   release();
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
@@ -105,7 +106,7 @@ test('a link with a forbidden scheme in data is drawn as plain text, never as a 
     ] } });
     await route.fulfill({ response: res, json: doc });
   });
-  await page.goto('/');
+  await openInApp(page, 'hub');
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
   await expect(page.locator('.hub-intro')).toContainText('Sneaky link and <img src=x onerror=alert(2)> as text');
   await expect(page.getByRole('link', { name: 'Sneaky link' })).toHaveCount(0);

@@ -27,9 +27,35 @@ async function loadIndex(request) {
   return res.json();
 }
 
-/** Waits until the app has rendered a page (its h1) after the wasm started. */
+/** Waits until the wasm has taken over the page (hydrated or rendered it). */
 async function ready(page) {
+  await base.expect(page.locator('html[data-app]')).toHaveCount(1);
   await base.expect(page.locator('main h1')).toBeVisible();
 }
 
-module.exports = { test, expect: base.expect, loadIndex, ready };
+/**
+ * Opens a page through the running app rather than by loading it: prerendered pages carry
+ * their data, so only in-app navigation makes the app fetch a document (and meet a fault).
+ */
+async function openInApp(page, where) {
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  if (where === 'hub') {
+    await page.goto('/topics');
+    await ready(page);
+    await nav('Home').click();
+  } else if (where === 'topics') {
+    await page.goto('/');
+    await ready(page);
+    await nav('Topics').click();
+  } else if (where.article) {
+    await page.goto('/');
+    await ready(page);
+    await page.locator('.card').getByRole('link', { name: where.article, exact: true }).click();
+  } else if (where.topic) {
+    await page.goto('/topics');
+    await ready(page);
+    await page.locator('.topic-list').getByRole('link', { name: where.topic, exact: true }).click();
+  }
+}
+
+module.exports = { test, expect: base.expect, loadIndex, ready, openInApp };

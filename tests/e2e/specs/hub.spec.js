@@ -1,4 +1,4 @@
-const { test, expect, loadIndex, ready } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
 
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
@@ -28,13 +28,18 @@ test('the hub introduces CAR-T, lists every article as a card, and the topics', 
   }
 });
 
-test('the hub loads the index only, never article bodies', async ({ page }) => {
+test('a page carries its data; an article body is fetched only when it is opened', async ({ page, request }) => {
+  const index = await loadIndex(request);
   const data = [];
   page.on('request', (r) => { if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname); });
   await page.goto('/');
   await ready(page);
   await page.waitForLoadState('networkidle');
-  expect(data).toEqual(['/data/index.json']);
+  expect(data, 'the prerendered hub needs no data download').toEqual([]);
+  const first = index.articles[0];
+  await page.locator('.card').getByRole('link', { name: first.title, exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText(first.title);
+  expect(data).toEqual([`/data/articles/${first.slug}.json`]);
 });
 
 for (const [slug, label] of Object.entries(TYPES)) {
@@ -112,8 +117,8 @@ test('when nothing matches, the empty state says what to do', async ({ page }) =
     doc.articles = doc.articles.filter((a) => !a.cancer_types.includes('solid-tumors'));
     await route.fulfill({ response: res, json: doc });
   });
-  await page.goto('/');
-  await ready(page);
+  await openInApp(page, 'hub');
+  await expect(page.locator('main h1')).toBeVisible();
   await chip(page, 'Solid tumors').click();
   await expect(page.locator('.empty-state')).toContainText('No articles match');
   await expect(page.locator('.result-count')).toContainText('Showing 0 of');

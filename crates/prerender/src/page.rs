@@ -1,0 +1,104 @@
+//! Rendering one route with the app's components, and putting it into Trunk's page.
+
+use crate::routes::Route;
+use crate::seo;
+use futures::StreamExt;
+use hydration_context::{SharedContext, SsrSharedContext};
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use std::sync::Arc;
+
+pub struct Rendered {
+    /// The app's markup, to go inside `<body>`.
+    pub body: String,
+    /// `<title>` and `<meta>` the page's components registered through leptos_meta.
+    pub head: String,
+    /// JavaScript that hands the resolved resources to the browser, so hydration reads the
+    /// data this page already carries instead of fetching it again. Served as a file: a
+    /// strict CSP forbids inline scripts.
+    pub data_js: String,
+}
+
+pub async fn render(path: &str) -> Rendered {
+    let shared: Arc<dyn SharedContext + Send + Sync> = Arc::new(SsrSharedContext::new());
+    let owner = Owner::new_root(Some(Arc::clone(&shared)));
+    let (meta, meta_output) = ServerMetaContext::new();
+    let stream = owner.with(|| {
+        // The router needs the request URL, base path included.
+        provide_context(RequestUrl::new(&format!("http://localhost{}{}", cart_hub::BASE, path)));
+        provide_context(meta);
+        // In order: resources resolve before their markup is written (a plain `to_html`
+        // would write the Suspense fallbacks instead of the data).
+        view! { <cart_hub::App /> }.to_html_stream_in_order()
+    });
+    let body = stream.collect::<Vec<String>>().await.concat();
+    if let Some(deferred) = shared.await_deferred() {
+        deferred.await;
+    }
+    let data_js = match shared.pending_data() {
+        Some(s) => s.collect::<Vec<String>>().await.concat(),
+        None => String::new(),
+    };
+    let probe = futures::stream::iter(["<head><!--HEAD--></head>".to_string()]);
+    let head_doc = meta_output.inject_meta_context(probe).await.collect::<Vec<String>>().await.concat();
+    let head = head_doc
+        .split_once("<!--HEAD-->")
+        .and_then(|(_, rest)| rest.split_once("</head>"))
+        .map(|(inner, _)| inner.to_string())
+        .unwrap_or_default();
+    drop(owner);
+    Rendered { body, head, data_js }
+}
+
+/// Where a route's resource script lives, beside its page.
+pub fn data_script_path(path: &str) -> String {
+    match path {
+        "/" => "/page-data.js".into(),
+        "/404" => "/404-data.js".into(),
+        p => format!("{p}/page-data.js"),
+    }
+}
+
+/// Trunk's shell with the rendered head and body. The SEO tags go before the `<!--HEAD-->`
+/// marker, outside what leptos_meta hydrates; the resource script goes before the loader so
+/// it runs first (both are deferred and run in document order).
+pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &cart_model::IndexDoc) -> Result<String, String> {
+    let title = between(&r.head, "<title>", "</title>").unwrap_or_default();
+    let description = r
+        .head
+        .split("<meta ")
+        .find(|m| m.contains("name=\"description\""))
+        .and_then(|m| between(m, "content=\"", "\""))
+        .unwrap_or_default();
+    if title.is_empty() || description.is_empty() {
+        return Err(format!("{}: the page set no title or description", route.path));
+    }
+    let seo = seo::head_tags(route, &title, &description, origin, index);
+    let base = cart_hub::BASE;
+    let data_tag = format!("<script defer src=\"{base}{}\"></script>", data_script_path(&route.path));
+
+    // Drop the shell's own <title>: the page's comes from its components.
+    let mut html = shell.to_string();
+    if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
+        html.replace_range(a..b + "</title>".len(), "");
+    }
+    let head_insert = format!("{seo}{data_tag}<!--HEAD-->{}", r.head);
+    let loader = html.find("<script").ok_or("the shell has no loader script")?;
+    html.insert_str(loader, &head_insert);
+    let body_open = html.find("<body").ok_or("the shell has no <body>")?;
+    let body_close = html.rfind("</body>").ok_or("the shell has no </body>")?;
+    let body_end = html[body_open..].find('>').map(|i| body_open + i + 1).ok_or("bad <body>")?;
+    // Tells the loader this page was prerendered for this path, so it hydrates rather than
+    // building the page again.
+    let body_tag = format!("<body data-prerendered=\"{}\">", route.path);
+    html.replace_range(body_open..body_close, &format!("{body_tag}{}", r.body));
+    let _ = body_end;
+    Ok(html)
+}
+
+fn between(s: &str, start: &str, end: &str) -> Option<String> {
+    let (_, rest) = s.split_once(start)?;
+    let (inner, _) = rest.split_once(end)?;
+    Some(inner.to_string())
+}

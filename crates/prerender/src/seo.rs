@@ -1,0 +1,84 @@
+//! What search engines and link previews read: canonical URL, Open Graph, schema.org
+//! `MedicalWebPage` JSON-LD (a data block: it never executes, so the CSP holds), sitemap.
+
+use crate::routes::Route;
+use cart_model::IndexDoc;
+
+pub const PUBLISHER: &str = "CAR-T Hub";
+
+pub fn page_url(origin: &str, path: &str) -> String {
+    let base = cart_hub::BASE;
+    if path == "/" { format!("{origin}{base}/") } else { format!("{origin}{base}{path}") }
+}
+
+pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str, index: &IndexDoc) -> String {
+    let url = page_url(origin, &route.path);
+    let mut out = String::new();
+    if route.listed {
+        out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", attr(&url)));
+    } else {
+        out.push_str("<meta name=\"robots\" content=\"noindex\">");
+    }
+    let og_type = if route.path.starts_with("/articles/") { "article" } else { "website" };
+    for (property, value) in [
+        ("og:type", og_type),
+        ("og:site_name", PUBLISHER),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", url.as_str()),
+        ("og:locale", "en_US"),
+    ] {
+        out.push_str(&format!("<meta property=\"{property}\" content=\"{}\">", attr(value)));
+    }
+    out.push_str("<meta name=\"twitter:card\" content=\"summary\">");
+    if route.listed {
+        out.push_str("<script type=\"application/ld+json\">");
+        out.push_str(&json_ld(route, title, description, &url, index).replace("</", "<\\/"));
+        out.push_str("</script>");
+    }
+    out
+}
+
+fn json_ld(route: &Route, title: &str, description: &str, url: &str, _index: &IndexDoc) -> String {
+    let mut page = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": description,
+        "url": url,
+        "inLanguage": "en",
+        "medicalAudience": { "@type": "MedicalAudience", "audienceType": "Patient" },
+        "reviewedBy": { "@type": "Organization", "name": PUBLISHER },
+        "publisher": { "@type": "Organization", "name": PUBLISHER },
+        "about": { "@type": "MedicalTherapy", "name": route.about },
+    });
+    if route.about != "CAR-T cell therapy" {
+        page["about"] = serde_json::json!({ "@type": "MedicalCondition", "name": route.about });
+    }
+    if let Some(date) = &route.last_reviewed {
+        page["lastReviewed"] = serde_json::Value::String(date.clone());
+    }
+    page.to_string()
+}
+
+pub fn sitemap(routes: &[Route], origin: &str) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for r in routes.iter().filter(|r| r.listed) {
+        out.push_str(&format!("  <url><loc>{}</loc>", attr(&page_url(origin, &r.path))));
+        if let Some(d) = &r.last_reviewed {
+            out.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(origin: &str) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", page_url(origin, "/sitemap.xml"))
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
