@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, part two: install what is missing, then run every test: Rust unit and
-# content-compiler tests, the release build (content validated inside it), the size budget,
-# and the browser suite in Chromium against nginx serving the build.
+# content-compiler tests, the release build (content validated and every route prerendered
+# inside it), the size budget, the browser suite in Chromium against nginx serving the build,
+# and the hydration tests again against a debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -22,5 +23,11 @@ echo "== Browser tests (Chromium, nginx on 127.0.0.1:$port)"
 scripts/nginx.sh start "$port" dist
 trap 'scripts/nginx.sh stop "$port" dist' EXIT
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+
+echo "== Debug build: hydration again, where a mismatch is loud (nginx on 127.0.0.1:$((port + 1)))"
+DEBUG_BUILD=1 DIST=dist-debug scripts/build.sh
+scripts/nginx.sh start "$((port + 1))" dist-debug
+trap 'scripts/nginx.sh stop "$port" dist; scripts/nginx.sh stop "$((port + 1))" dist-debug' EXIT
+(cd tests/e2e && BASE_URL="http://127.0.0.1:$((port + 1))" npx playwright test specs/prerender.spec.js specs/hub.spec.js specs/pages.spec.js)
 
 exit $size_status

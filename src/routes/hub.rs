@@ -6,7 +6,7 @@ use crate::components::content::render_blocks;
 use crate::components::filter::{hub_href, CancerTypeFilter};
 use crate::components::document::Document;
 use crate::site_path;
-use cart_model::{filter_articles, parse_type_query, IndexDoc, TYPE_QUERY_KEY};
+use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -50,9 +50,18 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             format!("Showing {n} of {total} articles about {}", names.join(" or "))
         }
     };
+    // The per-type pages (`/types/<type>`) are pages of their own for search engines.
+    let page_type = params.read_untracked().get("type").and_then(|t| CancerType::from_slug(&t));
+    let (page_title, page_description) = match page_type {
+        Some(t) => (
+            format!("CAR-T cell therapy for {}: articles", t.in_sentence()),
+            format!("Plain-language articles on CAR-T cell therapy for {}: how it works, side effects, results and what to ask.", t.in_sentence()),
+        ),
+        None => (hub.title.clone(), hub.summary.clone()),
+    };
     view! {
-        <Title text=hub.title.clone() />
-        <Meta name="description" content=hub.summary.clone() />
+        <Title text=page_title />
+        <Meta name="description" content=page_description />
         <div class="wrap hub">
             <section class="hub-intro prose" aria-labelledby="page-title">
                 <h1 id="page-title" tabindex="-1">{hub.title}</h1>

@@ -58,6 +58,16 @@ impl CancerType {
         }
     }
 
+    /// The name as it reads inside a sentence.
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Self::Lymphoma => "lymphoma",
+            Self::All => "acute lymphoblastic leukemia (ALL)",
+            Self::Myeloma => "multiple myeloma",
+            Self::SolidTumors => "solid tumors",
+        }
+    }
+
     pub fn from_slug(s: &str) -> Option<Self> {
         Self::EVERY.into_iter().find(|t| t.slug() == s)
     }
