@@ -19,13 +19,29 @@ function showFailure() {
   document.body.prepend(box);
 }
 
-if (typeof WebAssembly !== 'object' || !tag) {
-  showFailure();
-} else {
+function start() {
   import(tag.dataset.js)
     .then((m) => m.default({ module_or_path: tag.dataset.wasm }))
     .catch((err) => {
       console.warn('CAR-T Hub could not start:', err);
       showFailure();
     });
+}
+
+if (typeof WebAssembly !== 'object' || !tag) {
+  showFailure();
+} else if (document.body && document.body.dataset.pageData) {
+  // The page is already readable. Once it has loaded, fetch the data it was rendered from
+  // (for hydration), then the app: nothing competes with the page's own first paint.
+  const go = () => {
+    const data = document.createElement('script');
+    data.src = document.body.dataset.pageData;
+    data.onload = start;
+    data.onerror = start; // the app can still fetch its data itself
+    document.head.append(data);
+  };
+  if (document.readyState === 'complete') setTimeout(go, 0);
+  else addEventListener('load', () => setTimeout(go, 0), { once: true });
+} else {
+  start();
 }

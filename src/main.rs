@@ -12,8 +12,7 @@ fn main() {
     let path = document().location().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let path = path.strip_prefix(cart_hub::BASE).unwrap_or(&path);
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    let mode = if prerendered.as_deref() == Some(path) {
-        leptos::mount::hydrate_body(cart_hub::App);
+    let mode = if prerendered.as_deref() == Some(path) && hydrate() {
         "hydrated"
     } else {
         // Markup made for another path (a fallback page) would not match: start clean.
@@ -27,6 +26,18 @@ fn main() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-app", mode);
     }
+}
+
+/// Hydrates the prerendered body (builds without the `hydrate` feature cannot, and render).
+#[cfg(target_arch = "wasm32")]
+fn hydrate() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::mount::hydrate_body(cart_hub::App);
+        true
+    }
+    #[cfg(not(feature = "hydrate"))]
+    false
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -61,8 +61,7 @@ pub fn data_script_path(path: &str) -> String {
 }
 
 /// Trunk's shell with the rendered head and body. The SEO tags go before the `<!--HEAD-->`
-/// marker, outside what leptos_meta hydrates; the resource script goes before the loader so
-/// it runs first (both are deferred and run in document order).
+/// marker, outside what leptos_meta hydrates.
 pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &cart_model::IndexDoc) -> Result<String, String> {
     let title = between(&r.head, "<title>", "</title>").unwrap_or_default();
     let description = r
@@ -76,22 +75,26 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &
     }
     let seo = seo::head_tags(route, &title, &description, origin, index);
     let base = cart_hub::BASE;
-    let data_tag = format!("<script defer src=\"{base}{}\"></script>", data_script_path(&route.path));
 
     // Drop the shell's own <title>: the page's comes from its components.
     let mut html = shell.to_string();
     if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
         html.replace_range(a..b + "</title>".len(), "");
     }
-    let head_insert = format!("{seo}{data_tag}<!--HEAD-->{}", r.head);
+    let head_insert = format!("{seo}<!--HEAD-->{}", r.head);
     let loader = html.find("<script").ok_or("the shell has no loader script")?;
     html.insert_str(loader, &head_insert);
     let body_open = html.find("<body").ok_or("the shell has no <body>")?;
     let body_close = html.rfind("</body>").ok_or("the shell has no </body>")?;
     let body_end = html[body_open..].find('>').map(|i| body_open + i + 1).ok_or("bad <body>")?;
     // Tells the loader this page was prerendered for this path, so it hydrates rather than
-    // building the page again.
-    let body_tag = format!("<body data-prerendered=\"{}\">", route.path);
+    // building the page again, and where the page's resource script is. The loader fetches
+    // it with the app after the page has loaded: no script competes with the first paint.
+    let body_tag = format!(
+        "<body data-prerendered=\"{}\" data-page-data=\"{base}{}\">",
+        route.path,
+        data_script_path(&route.path)
+    );
     html.replace_range(body_open..body_close, &format!("{body_tag}{}", r.body));
     let _ = body_end;
     Ok(html)
