@@ -2,7 +2,7 @@
 //! `<base>/data/` with gloo-net; natively (prerendering) it reads the same files from disk.
 //! Either way the caller gets a typed error it can show in plain words.
 
-use cart_model::{decode, ArticleDoc, DecodeError, IndexDoc, TopicDoc};
+use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, IndexDoc, TopicDoc};
 use serde::{Deserialize, Serialize};
 
 /// Why something could not be loaded. Serializable because resources travel from the
@@ -59,6 +59,7 @@ pub async fn load_document(path: Option<String>) -> Raw {
 }
 
 pub const INDEX: &str = "index.json";
+pub const GLOSSARY: &str = "glossary.json";
 
 /// The article document for a URL slug, if the slug can name one.
 pub fn article_path(slug: &str) -> Option<String> {
@@ -78,6 +79,10 @@ pub fn article(text: &str) -> Loaded<ArticleDoc> {
 }
 
 pub fn topic(text: &str) -> Loaded<TopicDoc> {
+    Ok(decode(text)?)
+}
+
+pub fn glossary(text: &str) -> Loaded<GlossaryDoc> {
     Ok(decode(text)?)
 }
 

@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />
                     <Route path=path!("/topics") view=routes::topics::TopicsIndexPage />
                     <Route path=path!("/topics/:slug") view=routes::topic::TopicPage />
+                    <Route path=path!("/glossary") view=routes::glossary::GlossaryPage />
                 </FlatRoutes>
             </main>
             <SiteFooter />

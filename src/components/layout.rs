@@ -16,6 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <ul class="site-nav">
                         <li><a href=site_path("/")>"Home"</a></li>
                         <li><a href=site_path("/topics")>"Topics"</a></li>
+                        <li><a href=site_path("/glossary")>"Glossary"</a></li>
                     </ul>
                 </nav>
             </div>

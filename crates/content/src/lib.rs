@@ -2,14 +2,17 @@
 //! and writes the JSON documents the app fetches. Each step is its own module: split and
 //! type the front matter, parse Markdown into the model's node tree, check cross-references.
 
+pub mod claims;
 pub mod dates;
 pub mod error;
 pub mod front_matter;
+pub mod glossary;
 pub mod markdown;
+pub mod readability;
 mod site;
 
 pub use error::ContentError;
-pub use site::{compile, Site};
+pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
 
 use std::path::Path;
 
@@ -22,6 +25,7 @@ pub fn write(site: &Site, out: &Path) -> std::io::Result<()> {
         std::fs::write(path, value.to_json())
     };
     write_json(&out.join("index.json"), &site.index)?;
+    write_json(&out.join("glossary.json"), &site.glossary)?;
     for doc in &site.articles {
         write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc)?;
     }

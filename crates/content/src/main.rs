@@ -24,10 +24,15 @@ fn main() -> ExitCode {
         eprintln!("error: writing {out}: {e}");
         return ExitCode::FAILURE;
     }
-    println!("content: {} articles, {} topics -> {out}", site.articles.len(), site.topics.len());
-    for doc in &site.articles {
-        let a = &doc.article;
-        println!("  {:<60} {:>5} words {:>2} min", a.slug, cart_model::word_count(&a.body), a.reading_minutes);
+    println!(
+        "content: {} articles, {} topics, {} glossary terms -> {out}",
+        site.articles.len(),
+        site.topics.len(),
+        site.glossary.terms.len()
+    );
+    println!("  {:<60} {:>6} {:>6}", "article", "words", "grade");
+    for r in &site.reports {
+        println!("  {:<60} {:>6} {:>6.1}", r.slug, r.words, r.grade);
     }
     ExitCode::SUCCESS
 }

@@ -4,22 +4,37 @@ use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{self, ArticleFront, HubFront, Split, TopicFront};
 use crate::markdown;
+use crate::{claims, glossary, readability};
 use cart_model::{
-    reading_minutes, word_count, Article, ArticleDoc, ArticleSummary, CancerType, Hub, IndexDoc, PageRef, Source, Topic,
-    TopicDoc, TopicSummary, SCHEMA_VERSION,
+    reading_minutes, word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, PageRef,
+    Source, Topic, TopicDoc, TopicSummary, SCHEMA_VERSION,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Every chip must lead somewhere: at least this many articles per cancer type.
 pub const MIN_ARTICLES_PER_TYPE: usize = 2;
 pub const MIN_SOURCES: usize = 3;
+/// Plain language: every article at or below this Flesch-Kincaid grade...
+pub const MAX_GRADE: f64 = 9.0;
+/// ...and the median article at or below this one.
+pub const MAX_MEDIAN_GRADE: f64 = 8.0;
 
 #[derive(Debug)]
 pub struct Site {
     pub index: IndexDoc,
     pub articles: Vec<ArticleDoc>,
     pub topics: Vec<TopicDoc>,
+    pub glossary: GlossaryDoc,
+    /// Per article, for the build output.
+    pub reports: Vec<ArticleReport>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArticleReport {
+    pub slug: String,
+    pub words: usize,
+    pub grade: f64,
 }
 
 struct SourceFile<T> {
@@ -36,9 +51,12 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
     let hub = load::<HubFront>(&hub_file).map_err(|e| errors.push(e)).ok();
     let articles = load_dir::<ArticleFront>(&dir.join("articles"), &mut errors);
     let topics = load_dir::<TopicFront>(&dir.join("topics"), &mut errors);
+    let glossary_file = dir.join("glossary.toml");
+    let terms = glossary::load(&glossary_file).map_err(|e| errors.push(e)).unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
+    let term_slugs: HashSet<String> = terms.iter().map(|t| t.entry.slug.clone()).collect();
     let (Some(hub), articles, topics) = (hub, articles, topics) else { return Err(errors) };
     let today = Day::today();
 
@@ -55,11 +73,22 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
 
     let check_body_links = |file: &Path, links: &[markdown::BodyLink], errors: &mut Vec<ContentError>| {
         for link in links {
-            if let Err(reason) = check_site_path(&link.href, &article_titles, &topic_titles) {
+            if let Err(reason) = check_site_path(&link.href, &article_titles, &topic_titles, &term_slugs) {
                 errors.push(ContentError::new(file, link.line, reason));
             }
         }
     };
+    // Rules that changed (the 2025 REMS removal): stated as current, they stop the build.
+    for (file, text) in std::iter::once((&hub.file, &hub.text))
+        .chain(articles.iter().map(|a| (&a.file, &a.text)))
+        .chain(topics.iter().map(|t| (&t.file, &t.text)))
+    {
+        if let Ok(split) = front_matter::split(file, text) {
+            for (line, reason) in claims::outdated(split.body, split.body_line) {
+                errors.push(ContentError::new(file, line, format!("outdated claim: {reason}")));
+            }
+        }
+    }
 
     // The hub.
     let hub_doc = (|| -> Result<Hub> {
@@ -80,14 +109,43 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
 
     // Articles.
     let mut compiled_articles = Vec::new();
+    let mut reports = Vec::new();
+    let mut used_terms = HashSet::new();
     for (src, slug) in articles.iter().zip(&article_slugs) {
         match compile_article(src, slug, today, &article_titles, &topic_titles) {
-            Ok((article, links)) => {
+            Ok((mut article, links)) => {
                 check_body_links(&src.file, &links, &mut errors);
+                let counts = readability::counts(&article.body);
+                let grade = counts.grade();
+                if grade > MAX_GRADE {
+                    let line = front_matter::split(&src.file, &src.text).map(|s| s.body_line).unwrap_or(1);
+                    errors.push(ContentError::new(
+                        &src.file,
+                        line,
+                        format!("reading grade {grade:.1} is above {MAX_GRADE}: use shorter sentences and plainer words"),
+                    ));
+                }
+                reports.push(ArticleReport { slug: slug.clone(), words: word_count(&article.body), grade });
+                glossary::link_first_uses(&mut article.body, &terms, &mut used_terms);
                 compiled_articles.push(article);
             }
             Err(e) => errors.push(e),
         }
+    }
+    let mut grades: Vec<f64> = reports.iter().map(|r| r.grade).collect();
+    grades.sort_by(f64::total_cmp);
+    if let Some(median) = grades.get(grades.len() / 2).copied() {
+        let median = if grades.len() % 2 == 0 { (median + grades[grades.len() / 2 - 1]) / 2.0 } else { median };
+        if median > MAX_MEDIAN_GRADE {
+            errors.push(ContentError::new(dir.join("articles"), 0, format!("median reading grade {median:.1} is above {MAX_MEDIAN_GRADE}")));
+        }
+    }
+    for t in terms.iter().filter(|t| !used_terms.contains(&t.entry.slug)) {
+        errors.push(ContentError::new(
+            &glossary_file,
+            t.line,
+            format!("glossary term \"{}\" is not used in any article: use it or remove it", t.entry.term),
+        ));
     }
 
     // Topics.
@@ -150,6 +208,8 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
         .map(|t| TopicSummary { slug: t.slug.clone(), title: t.title.clone(), summary: t.summary.clone(), article_count: t.articles.len() as u32 })
         .collect();
     Ok(Site {
+        glossary: GlossaryDoc { schema: SCHEMA_VERSION, terms: terms.into_iter().map(|t| t.entry).collect() },
+        reports,
         index: IndexDoc { schema: SCHEMA_VERSION, hub: hub_doc, articles: summaries, topics: topic_summaries },
         articles: compiled_articles.into_iter().map(|article| ArticleDoc { schema: SCHEMA_VERSION, article }).collect(),
         topics: compiled_topics.into_iter().map(|topic| TopicDoc { schema: SCHEMA_VERSION, topic }).collect(),
@@ -324,9 +384,16 @@ fn date(file: &Path, split: &Split, key: &str, value: &str, today: Day) -> Resul
 }
 
 /// Site paths content may link to.
-fn check_site_path(href: &str, articles: &BTreeMap<&str, &str>, topics: &BTreeMap<&str, &str>) -> std::result::Result<(), String> {
+fn check_site_path(
+    href: &str,
+    articles: &BTreeMap<&str, &str>,
+    topics: &BTreeMap<&str, &str>,
+    terms: &HashSet<String>,
+) -> std::result::Result<(), String> {
     let path = href.split(['#', '?']).next().unwrap_or("");
+    let fragment = href.split_once('#').map(|(_, f)| f);
     let ok = match path.trim_end_matches('/').split('/').collect::<Vec<_>>().as_slice() {
+        ["", "glossary"] => fragment.is_none_or(|f| terms.contains(f)),
         [""] | ["", "topics"] => true,
         ["", "articles", slug] => articles.contains_key(slug),
         ["", "topics", slug] => topics.contains_key(slug),

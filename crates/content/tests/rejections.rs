@@ -53,7 +53,10 @@ fn valid_site(dir: &Path) {
     std::fs::write(dir.join("articles/one.md"), article(r#""lymphoma", "all""#)).unwrap();
     std::fs::write(dir.join("articles/two.md"), article(r#""myeloma", "solid-tumors""#)).unwrap();
     std::fs::write(dir.join("articles/three.md"), article(r#""lymphoma", "all", "myeloma", "solid-tumors""#)).unwrap();
+    std::fs::write(dir.join("glossary.toml"), GLOSSARY).unwrap();
 }
+
+const GLOSSARY: &str = "[[term]]\nterm = \"List item\"\ndefinition = \"One line of a list.\"\n";
 
 /// Compiles the valid site with one file replaced, and returns the single error.
 fn reject(file: &str, edit: impl FnOnce(String) -> String) -> ContentError {
@@ -78,6 +81,61 @@ fn the_valid_site_compiles() {
     assert_eq!(site.index.articles.len(), 3);
     assert_eq!(site.topics[0].topic.articles.len(), 3);
     assert_eq!(site.index.hub.last_reviewed.display, "10 January 2026");
+    assert_eq!(site.glossary.terms.len(), 1);
+    assert_eq!(site.reports.len(), 3);
+    assert!(site.reports.iter().all(|r| r.grade < 9.0 && r.words > 0));
+}
+
+#[test]
+fn glossary_terms_link_from_their_first_use() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let site = compile(dir.path()).unwrap();
+    let json = serde_json::to_string(&site.articles[0]).unwrap();
+    assert_eq!(json.matches("/glossary#list-item").count(), 1, "{json}");
+    assert!(json.contains(r#"{"text":"a "},{"link":{"href":"/glossary#list-item","content":[{"text":"list item"}]}}"#), "{json}");
+}
+
+#[test]
+fn outdated_claims_stop_the_build() {
+    let e = reject("articles/two.md", |t| t.replace("Some text.", "Do not drive for 8 weeks after your infusion."));
+    assert_eq!(e.line, 26);
+    assert!(e.reason.contains("outdated claim") && e.reason.contains("8 weeks"), "{}", e.reason);
+    let e = reject("topics/basics.md", |t| t.replace("An introduction.", "You must stay near the center for four weeks."));
+    assert_eq!(e.line, 5);
+    assert!(e.reason.contains("4 weeks"), "{}", e.reason);
+}
+
+#[test]
+fn hard_to_read_articles_stop_the_build() {
+    let e = reject("articles/one.md", |t| {
+        t.replace(
+            "Some text.",
+            "Chimeric antigen receptor modified autologous lymphocytes demonstrated considerable therapeutic efficacy in heavily pretreated populations with refractory hematological malignancies notwithstanding substantial immunological toxicities.",
+        )
+    });
+    assert!(e.reason.contains("reading grade"), "{}", e.reason);
+    assert_eq!(e.line, 26);
+}
+
+#[test]
+fn unused_glossary_term() {
+    let e = reject("glossary.toml", |t| t + "\n[[term]]\nterm = \"Zebra\"\ndefinition = \"A striped animal.\"\n");
+    assert_eq!(e.line, 6);
+    assert!(e.reason.contains("\"Zebra\" is not used"), "{}", e.reason);
+}
+
+#[test]
+fn link_to_undefined_glossary_term() {
+    let e = reject("articles/one.md", |t| t.replace("[basics](/topics/basics)", "[what](/glossary#nope)"));
+    assert_eq!(e.line, 31);
+    assert!(e.reason.contains("/glossary#nope"), "{}", e.reason);
+}
+
+#[test]
+fn glossary_term_defined_twice() {
+    let e = reject("glossary.toml", |t| t.clone() + "\n" + &t);
+    assert!(e.reason.contains("defined twice"), "{}", e.reason);
 }
 
 #[test]

@@ -173,6 +173,21 @@ pub struct Topic {
     pub related: Vec<PageRef>,
 }
 
+/// `data/glossary.json`: plain-words definitions, one anchor per term on `/glossary`.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct GlossaryDoc {
+    pub schema: u32,
+    pub terms: Vec<GlossaryTerm>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct GlossaryTerm {
+    /// The anchor: `/glossary#<slug>`.
+    pub slug: String,
+    pub term: String,
+    pub definition: String,
+}
+
 /// Why a document could not be read.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum DecodeError {

@@ -18,6 +18,7 @@ pub fn all(index: &IndexDoc) -> Vec<Route> {
     let mut routes = vec![
         Route { path: "/".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
         Route { path: "/topics".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
+        Route { path: "/glossary".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
     ];
     // One page per chip, so the filter works as plain links when scripts are off.
     for t in CancerType::EVERY {

@@ -118,7 +118,7 @@ test.describe('metadata', () => {
     const index = await loadIndex(request);
     const sitemap = await (await request.get('/sitemap.xml')).text();
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-    const expected = ['/', '/topics', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
+    const expected = ['/', '/topics', '/glossary', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
       ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
     expect(locs.sort()).toEqual(expected.sort());
     const robots = await (await request.get('/robots.txt')).text();

@@ -1,0 +1,194 @@
+//! The glossary: `content/glossary.toml` to `data/glossary.json`, and a link from each
+//! article to a term's definition where the term first appears.
+
+use crate::error::{ContentError, Result};
+use crate::markdown::slugify;
+use cart_model::{Block, GlossaryTerm, Inline};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    term: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    term: String,
+    #[serde(default)]
+    also: Vec<String>,
+    definition: String,
+}
+
+/// A term and the lower-case forms that count as it in running text.
+pub struct Term {
+    pub entry: GlossaryTerm,
+    pub forms: Vec<String>,
+    pub line: usize,
+}
+
+pub fn load(file: &Path) -> Result<Vec<Term>> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
+        Err(e) => return Err(ContentError::new(file, 0, format!("cannot read: {e}"))),
+    };
+    let parsed: File = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()).unwrap_or(1);
+        ContentError::new(file, line, e.message().to_string())
+    })?;
+    let line_of = |term: &str| {
+        text.lines().position(|l| l.trim_start().starts_with("term") && l.contains(&format!("\"{term}\""))).map(|i| i + 1).unwrap_or(1)
+    };
+    let mut seen = HashSet::new();
+    let mut terms = Vec::new();
+    for e in parsed.term {
+        let line = line_of(&e.term);
+        let slug = slugify(&e.term);
+        if e.term.trim().is_empty() || e.definition.trim().is_empty() {
+            return Err(ContentError::new(file, line, "a glossary entry needs a term and a definition"));
+        }
+        if !seen.insert(slug.clone()) {
+            return Err(ContentError::new(file, line, format!("\"{}\" is defined twice", e.term)));
+        }
+        let mut forms: Vec<String> = std::iter::once(&e.term).chain(&e.also).map(|f| f.to_lowercase()).collect();
+        // Longest first, so "CAR-T cells" wins over "CAR".
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        terms.push(Term { entry: GlossaryTerm { slug, term: e.term.trim().to_string(), definition: e.definition.trim().to_string() }, forms, line });
+    }
+    terms.sort_by_key(|t| t.entry.term.to_lowercase());
+    Ok(terms)
+}
+
+/// Links the first use of each term in these blocks to its definition. Headings, tables,
+/// existing links and code are left alone. `used` collects the terms found, site-wide.
+pub fn link_first_uses(blocks: &mut [Block], terms: &[Term], used: &mut HashSet<String>) {
+    let mut linked = HashSet::new();
+    walk_blocks(blocks, terms, &mut linked);
+    used.extend(linked);
+}
+
+fn walk_blocks(blocks: &mut [Block], terms: &[Term], linked: &mut HashSet<String>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content } => walk_inlines(content, terms, linked),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| walk_blocks(i, terms, linked)),
+            Block::Callout { blocks, .. } | Block::Quote { blocks } => walk_blocks(blocks, terms, linked),
+            Block::Heading { .. } | Block::Table { .. } => {}
+        }
+    }
+}
+
+fn walk_inlines(inlines: &mut Vec<Inline>, terms: &[Term], linked: &mut HashSet<String>) {
+    let mut i = 0;
+    while i < inlines.len() {
+        match &mut inlines[i] {
+            Inline::Strong { content } | Inline::Emphasis { content } => walk_inlines(content, terms, linked),
+            Inline::Text(text) => {
+                if let Some((start, end, slug)) = first_match(text, terms, linked) {
+                    let before = text[..start].to_string();
+                    let word = text[start..end].to_string();
+                    let after = text[end..].to_string();
+                    linked.insert(slug.clone());
+                    let mut replacement = Vec::new();
+                    if !before.is_empty() {
+                        replacement.push(Inline::Text(before));
+                    }
+                    replacement.push(Inline::Link { href: format!("/glossary#{slug}"), content: vec![Inline::Text(word)] });
+                    let after_index = i + replacement.len();
+                    if !after.is_empty() {
+                        replacement.push(Inline::Text(after));
+                    }
+                    inlines.splice(i..=i, replacement);
+                    // Keep scanning the rest of this text for other terms.
+                    i = after_index;
+                    continue;
+                }
+            }
+            Inline::Link { .. } | Inline::Code(_) | Inline::LineBreak => {}
+        }
+        i += 1;
+    }
+}
+
+/// The earliest whole-word use of a term not yet linked: (start, end, slug).
+fn first_match(text: &str, terms: &[Term], linked: &HashSet<String>) -> Option<(usize, usize, String)> {
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<(usize, usize, String)> = None;
+    for t in terms.iter().filter(|t| !linked.contains(&t.entry.slug)) {
+        for form in &t.forms {
+            let mut from = 0;
+            while let Some(pos) = lower[from..].find(form.as_str()) {
+                let start = from + pos;
+                let mut end = start + form.len();
+                // A plural "s" still counts as the term.
+                if lower[end..].starts_with('s') && is_boundary(lower[end + 1..].chars().next()) {
+                    end += 1;
+                }
+                if is_boundary(lower[..start].chars().next_back()) && is_boundary(lower[end..].chars().next()) {
+                    if best.as_ref().is_none_or(|b| start < b.0) {
+                        best = Some((start, end, t.entry.slug.clone()));
+                    }
+                    break;
+                }
+                from = start + form.len().max(1);
+                if from >= lower.len() {
+                    break;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Letters, digits and hyphens join words: "CAR" is not a use of a term inside "CAR-T".
+fn is_boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(name: &str, also: &[&str]) -> Term {
+        let mut forms: Vec<String> = std::iter::once(name).chain(also.iter().copied()).map(str::to_lowercase).collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        Term { entry: GlossaryTerm { slug: slugify(name), term: name.into(), definition: "d".into() }, forms, line: 1 }
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph { content: vec![Inline::text(text)] }
+    }
+
+    #[test]
+    fn links_only_the_first_whole_word_use() {
+        let terms = [term("CAR", &[]), term("Antigen", &[]), term("Apheresis", &["leukapheresis"])];
+        let mut blocks = vec![
+            para("CAR-T uses a CAR that finds an antigen."),
+            para("Antigens again, and leukapheresis."),
+        ];
+        let mut used = HashSet::new();
+        link_first_uses(&mut blocks, &terms, &mut used);
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(json.matches("/glossary#car\"").count(), 1, "{json}");
+        assert!(json.contains(r#"{"text":"CAR-T uses a "},{"link":{"href":"/glossary#car","content":[{"text":"CAR"}]}}"#), "{json}");
+        assert_eq!(json.matches("/glossary#antigen").count(), 1);
+        assert!(json.contains(r#"{"link":{"href":"/glossary#apheresis","content":[{"text":"leukapheresis"}]}}"#), "{json}");
+        assert_eq!(used.len(), 3);
+    }
+
+    #[test]
+    fn headings_and_existing_links_are_left_alone() {
+        let terms = [term("Remission", &[])];
+        let mut blocks = vec![
+            Block::Heading { level: 2, id: "r".into(), content: vec![Inline::text("Remission")] },
+            Block::Paragraph { content: vec![Inline::Link { href: "/x".into(), content: vec![Inline::text("remission")] }] },
+        ];
+        let mut used = HashSet::new();
+        link_first_uses(&mut blocks, &terms, &mut used);
+        assert!(used.is_empty());
+    }
+}

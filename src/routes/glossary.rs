@@ -1,0 +1,42 @@
+//! `/glossary`: plain-words definitions, one anchor per term (`/glossary#apheresis`), linked
+//! from where each term first appears in an article.
+
+use crate::api::{self, LoadError};
+use crate::components::document::Document;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn GlossaryPage() -> impl IntoView {
+    view! { <Document path=Some(api::GLOSSARY.to_string()) what="the glossary" show /> }
+}
+
+fn show(text: String) -> Result<impl IntoView, LoadError> {
+    let doc = api::glossary(&text)?;
+    // Arriving from an article's link (`/glossary#term`) inside the app, the terms are drawn
+    // after the router has scrolled: bring the term into view once it exists.
+    let hash = use_location().hash;
+    Effect::new(move |_| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(el) = document().get_element_by_id(hash.get().trim_start_matches('#')) {
+            el.scroll_into_view();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = hash;
+    });
+    Ok(view! {
+        <Title text="Glossary: CAR-T words explained" />
+        <Meta name="description" content="Plain-language meanings of the medical words used on CAR-T Hub, from apheresis to tocilizumab." />
+        <div class="wrap prose glossary">
+            <h1 id="page-title" tabindex="-1">"Glossary"</h1>
+            <p class="lede">"What the medical words on this site mean, in plain words."</p>
+            <dl>
+                {doc.terms.into_iter().map(|t| view! {
+                    <dt id=t.slug>{t.term}</dt>
+                    <dd>{t.definition}</dd>
+                }).collect_view()}
+            </dl>
+        </div>
+    })
+}
