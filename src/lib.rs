@@ -34,10 +34,15 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} | {SITE_NAME}") } />
         <Router base=BASE>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main" on:click=|ev| components::focus::jump_to(ev, "main")>
+                "Skip to main content"
+            </a>
             <SiteHeader />
             <main id="main" tabindex="-1">
-                <FlatRoutes fallback=|| view! { <routes::not_found::NotFound /> }>
+                <FlatRoutes fallback=|| {
+                    components::focus::focus_heading_after_navigation();
+                    view! { <routes::not_found::NotFound /> }
+                }>
                     <Route path=path!("/") view=routes::hub::HubPage />
                     <Route path=path!("/types/:type") view=routes::hub::HubPage />
                     <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />

@@ -7,6 +7,7 @@
 //! `AnyView`), because type-erased views keep every render path alive in the wasm.
 
 use crate::api::{self, LoadError, Raw};
+use crate::components::focus::focus_heading_after_navigation;
 use crate::components::status::{LoadFailure, Loading};
 use crate::routes::not_found::NotFound;
 use leptos::either::EitherOf3;
@@ -23,7 +24,9 @@ pub fn Document<V: IntoView + 'static>(
     show: fn(String) -> Result<V, LoadError>,
 ) -> impl IntoView {
     let doc = Resource::new(move || path.get(), api::load_document);
-    let render = move |raw: Raw| match raw.and_then(show) {
+    let render = move |raw: Raw| {
+        focus_heading_after_navigation();
+        match raw.and_then(show) {
         Ok(page) => EitherOf3::A(page),
         Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
         Err(error) => EitherOf3::C(view! {
@@ -31,6 +34,7 @@ pub fn Document<V: IntoView + 'static>(
                 <LoadFailure what error retry=Callback::new(move |_| doc.refetch()) />
             </div>
         }),
+        }
     };
     view! {
         <Suspense fallback=move || view! { <div class="wrap"><Loading what /></div> }>

@@ -4,5 +4,6 @@ pub mod article_card;
 pub mod content;
 pub mod document;
 pub mod filter;
+pub mod focus;
 pub mod layout;
 pub mod status;

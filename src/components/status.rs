@@ -21,7 +21,7 @@ pub fn LoadFailure(#[prop(into)] what: String, error: LoadError, retry: Callback
     view! {
         <Title text=format!("Could not load {what}") />
         <div class="failure" role="alert">
-            <h1>{format!("Sorry, we could not load {what}")}</h1>
+            <h1 id="page-title" tabindex="-1">{format!("Sorry, we could not load {what}")}</h1>
             <p>{error.explain()}</p>
             <p>"Your other pages still work. You can try again now, or come back later."</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>

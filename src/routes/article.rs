@@ -3,9 +3,10 @@
 use crate::api::{self, LoadError};
 use crate::components::content::render_blocks;
 use crate::components::filter::hub_href;
+use crate::components::focus::jump_to;
 use crate::components::document::Document;
 use crate::site_path;
-use cart_model::Article;
+use cart_model::{Article, Block, Inline};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -28,6 +29,25 @@ fn ArticleView(article: Article) -> impl IntoView {
         title, summary, cancer_types, topics, reading_minutes, published, last_reviewed, next_review, review_basis, body,
         questions, sources, related, ..
     } = article;
+    // A table of contents for long articles: their ## headings.
+    let sections: Vec<(String, String)> = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 2, id, content } => Some((id.clone(), Inline::plain_text(content))),
+            _ => None,
+        })
+        .collect();
+    let toc = (sections.len() >= 4).then(|| view! {
+        <nav class="toc" aria-labelledby="toc-title">
+            <h2 id="toc-title">"On this page"</h2>
+            <ul>
+                {sections.into_iter().map(|(id, text)| {
+                    let href = format!("#{id}");
+                    view! { <li><a href=href on:click=move |ev| jump_to(ev, &id)>{text}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    });
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -48,6 +68,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 </dl>
             </header>
 
+            {toc}
             <div class="article__body prose">{render_blocks(&body)}</div>
 
             {(!questions.is_empty()).then(|| view! {

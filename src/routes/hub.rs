@@ -4,6 +4,7 @@ use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleCard;
 use crate::components::content::render_blocks;
 use crate::components::filter::{hub_href, CancerTypeFilter};
+use crate::components::focus::jump_to;
 use crate::components::document::Document;
 use crate::site_path;
 use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
@@ -66,6 +67,10 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             <section class="hub-intro prose" aria-labelledby="page-title">
                 <h1 id="page-title" tabindex="-1">{hub.title}</h1>
                 <p class="lede">{hub.summary}</p>
+                // The library sits below a long introduction: a way straight to it.
+                <p class="jump-links">
+                    <a href="#library-title" on:click=|ev| jump_to(ev, "library-title")>"Go to the articles"</a>
+                </p>
                 {render_blocks(&hub.body)}
                 <p class="reviewed">
                     "Page last reviewed: " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>

@@ -1,0 +1,194 @@
+// WCAG 2.2 AA: axe on every page type and state, keyboard flows, small screens, print,
+// and screenshots to look at.
+const fs = require('fs');
+const path = require('path');
+const AxeBuilder = require('@axe-core/playwright').default;
+const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+const states = {
+  'hub': async (page) => { await page.goto('/'); },
+  'hub, filtered': async (page) => { await page.goto('/?type=lymphoma,myeloma'); await expect(page.locator('.chip[aria-pressed=true]')).toHaveCount(2); },
+  'hub, empty result': async (page) => {
+    await page.route('**/data/index.json', async (route) => {
+      const res = await route.fetch();
+      const doc = await res.json();
+      doc.articles = doc.articles.filter((a) => !a.cancer_types.includes('solid-tumors'));
+      await route.fulfill({ response: res, json: doc });
+    });
+    await openInApp(page, 'hub');
+    await page.getByRole('button', { name: 'Solid tumors', exact: true }).click();
+    await expect(page.locator('.empty-state')).toBeVisible();
+  },
+  'article': async (page, index) => { await page.goto(`/articles/${index.articles[0].slug}`); },
+  'topic': async (page, index) => { await page.goto(`/topics/${index.topics[0].slug}`); },
+  'topics index': async (page) => { await page.goto('/topics'); },
+  'glossary': async (page) => { await page.goto('/glossary'); },
+  'not found': async (page) => { await page.goto('/no-such-page'); },
+  'data failure': async (page) => {
+    await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: '' }));
+    await openInApp(page, 'hub');
+    await expect(page.getByRole('alert')).toBeVisible();
+  },
+};
+
+for (const scheme of ['light', 'dark']) {
+  test.describe(`axe, ${scheme} mode`, () => {
+    test.use({ colorScheme: scheme, expectedConsoleErrors: /status of 500|status of 404/ });
+    for (const [name, open] of Object.entries(states)) {
+      test(`${name}: no WCAG 2.2 AA violations`, async ({ page, request }) => {
+        const index = await loadIndex(request);
+        await open(page, index);
+        await ready(page);
+        await axe(page);
+      });
+    }
+  });
+}
+
+test('a skip link is the first stop and moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('chips are toggle buttons in a labelled group, work with Space and Enter, and the count is announced', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  const group = page.getByRole('group', { name: 'Show articles about:' });
+  await expect(group.getByRole('button')).toHaveCount(4);
+  const lymphoma = group.getByRole('button', { name: 'Lymphoma', exact: true });
+  await lymphoma.focus();
+  await page.keyboard.press('Space');
+  await expect(lymphoma).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL('/?type=lymphoma');
+  await expect(lymphoma).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(lymphoma).toHaveAttribute('aria-pressed', 'false');
+  const status = page.locator('.result-count');
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(status).toHaveAttribute('role', 'status');
+});
+
+test('the table of contents jumps to a section and focuses it', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  let slug = null;
+  for (const a of index.articles) {
+    const doc = (await (await request.get(`/data/articles/${a.slug}.json`)).json()).article;
+    if (doc.body.filter((b) => b.heading && b.heading.level === 2).length >= 4) { slug = a.slug; break; }
+  }
+  expect(slug, 'a long article exists').not.toBeNull();
+  await page.goto(`/articles/${slug}`);
+  await ready(page);
+  const link = page.getByRole('navigation', { name: 'On this page' }).getByRole('link').nth(2);
+  const id = (await link.getAttribute('href')).slice(1);
+  await link.click();
+  await expect(page.locator(`#${id}`)).toBeFocused();
+  await expect(page.locator(`#${id}`)).toBeInViewport();
+  await expect(page).toHaveURL(`/articles/${slug}`);
+});
+
+test('after a route change, focus moves to the new heading and the title changes', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto('/');
+  await ready(page);
+  const a = index.articles[0];
+  await page.locator('.card').getByRole('link', { name: a.title, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toHaveText(a.title);
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page).toHaveTitle(`${a.title} | CAR-T Hub`);
+  await page.goBack();
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
+test('every page has landmarks, one h1, headings in order, and lang', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  for (const url of ['/', '/topics', '/glossary', `/articles/${index.articles[0].slug}`, `/topics/${index.topics[0].slug}`]) {
+    await page.goto(url);
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    for (const role of ['banner', 'main', 'contentinfo']) await expect(page.getByRole(role)).toHaveCount(1);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveCount(1);
+    const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1], `${url}: heading levels ${levels}`).toBeLessThanOrEqual(1);
+  }
+});
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  test('no page scrolls sideways, and targets are at least 24 px', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const urls = ['/', '/topics', '/glossary', ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
+    for (const url of urls) {
+      await page.goto(url);
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${url} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/');
+    await ready(page);
+    const small = await page.locator('button, .site-nav a, .tag--link, .pill-links a, .clear-filters, .brand').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && (r.height < 24 || r.width < 24)).length);
+    expect(small).toBe(0);
+  });
+
+  test('text at 200% still fits', async ({ page }) => {
+    await page.goto('/');
+    await ready(page);
+    // Through the CSSOM: an injected <style> would (rightly) break the CSP.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('an article prints without navigation or chips, with source URLs written out', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto(`/articles/${index.articles[0].slug}`);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.locator('.see-also')).toBeHidden();
+  await expect(page.locator('.source__url').first()).toBeVisible();
+  await expect(page.locator('.source__url').first()).toHaveText(/^https:\/\//);
+  await expect(page.locator('.disclaimer')).toBeVisible();
+  await page.goto('/');
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.filter')).toBeHidden();
+});
+
+test('screenshots of the hub and an article at 320, 768 and 1280 px, light and dark', async ({ browser, request }) => {
+  const index = await loadIndex(request);
+  const dir = path.join(__dirname, '..', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [320, 768, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, baseURL: test.info().project.use.baseURL });
+      const page = await context.newPage();
+      for (const [name, url] of [['hub', '/'], ['article', `/articles/${index.articles[0].slug}`]]) {
+        await page.goto(url);
+        await ready(page);
+        const file = path.join(dir, `${name}-${width}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        expect(fs.statSync(file).size).toBeGreaterThan(5000);
+      }
+      await context.close();
+    }
+  }
+});
