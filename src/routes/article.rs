@@ -27,7 +27,7 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 fn ArticleView(article: Article) -> impl IntoView {
     let Article {
         title, summary, cancer_types, topics, reading_minutes, published, last_reviewed, next_review, review_basis, body,
-        questions, sources, related, ..
+        questions, checklist, sources, related, ..
     } = article;
     // A table of contents for long articles: their ## headings.
     let sections: Vec<(String, String)> = body
@@ -69,7 +69,9 @@ fn ArticleView(article: Article) -> impl IntoView {
             </header>
 
             {toc}
-            <div class="article__body prose">{render_blocks(&body)}</div>
+            <div class=if checklist { "article__body prose prose--checklist" } else { "article__body prose" }>
+                {render_blocks(&body)}
+            </div>
 
             {(!questions.is_empty()).then(|| view! {
                 <section class="questions prose" aria-labelledby="questions-title">

@@ -101,6 +101,8 @@ pub struct ArticleFront {
     pub related: Vec<String>,
     #[serde(default)]
     pub questions: Vec<String>,
+    #[serde(default)]
+    pub checklist: bool,
     pub sources: Vec<SourceFront>,
 }
 

@@ -296,6 +296,7 @@ fn compile_article(
             review_basis: f.review_basis.clone(),
             body: body.blocks,
             questions: f.questions.clone(),
+            checklist: f.checklist,
             sources,
             related,
         },

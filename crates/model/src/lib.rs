@@ -152,6 +152,9 @@ pub struct Article {
     pub review_basis: String,
     pub body: Vec<Block>,
     pub questions: Vec<String>,
+    /// The body's bullet lists are a checklist to print and tick (e.g. questions to ask).
+    #[serde(default)]
+    pub checklist: bool,
     pub sources: Vec<Source>,
     pub related: Vec<PageRef>,
 }

@@ -173,6 +173,19 @@ test('an article prints without navigation or chips, with source URLs written ou
   await expect(page.locator('.filter')).toBeHidden();
 });
 
+test('the questions article prints as a checklist', async ({ page }) => {
+  await page.goto('/articles/questions-to-ask-your-care-team');
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  const items = page.locator('.prose--checklist ul li');
+  expect(await items.count()).toBeGreaterThan(20);
+  const box = await items.first().evaluate((li) => {
+    const s = getComputedStyle(li, '::before');
+    return { width: s.width, border: s.borderTopWidth, style: getComputedStyle(li).listStyleType };
+  });
+  expect(box).toEqual({ width: expect.stringMatching(/px$/), border: '2px', style: 'none' });
+});
+
 test('screenshots of the hub and an article at 320, 768 and 1280 px, light and dark', async ({ browser, request }) => {
   const index = await loadIndex(request);
   const dir = path.join(__dirname, '..', 'screenshots');
