@@ -19,10 +19,35 @@ function showFailure() {
   document.body.prepend(box);
 }
 
+// A panic aborts the wasm with a trap. Whatever the reader was doing, the app is gone: say
+// so in plain words and offer a reload (a plain link: it works without the app).
+function showCrash() {
+  if (document.getElementById('crash')) return;
+  const box = document.createElement('div');
+  box.id = 'crash';
+  box.className = 'boot-failure';
+  box.setAttribute('role', 'alert');
+  const h = document.createElement('h1');
+  h.textContent = 'Something went wrong';
+  const p = document.createElement('p');
+  p.textContent = 'Sorry, this page stopped working. Reloading it usually helps.';
+  const a = document.createElement('a');
+  a.className = 'button';
+  a.href = location.href.replace(/[?&]debug-panic\b/, '');
+  a.textContent = 'Reload the page';
+  box.append(h, p, a);
+  document.body.prepend(box);
+  scrollTo(0, 0);
+}
+const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError;
+addEventListener('error', (e) => { if (isTrap(e.error)) showCrash(); });
+addEventListener('unhandledrejection', (e) => { if (isTrap(e.reason)) showCrash(); });
+
 function start() {
   import(tag.dataset.js)
     .then((m) => m.default({ module_or_path: tag.dataset.wasm }))
     .catch((err) => {
+      if (isTrap(err)) return showCrash();
       console.warn('CAR-T Hub could not start:', err);
       showFailure();
     });

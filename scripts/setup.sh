@@ -36,6 +36,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+# Licence check (works offline once the crates are fetched).
+if ! cargo deny --version 2>/dev/null | grep -qx 'cargo-deny 0.20.2'; then
+  say "cargo install cargo-deny 0.20.2"
+  cargo install --locked cargo-deny@0.20.2
+fi
+
 # Node tools: wasm-opt from npm binaryen (Debian's breaks the module), Playwright without its browser download.
 for dir in tools tests/e2e; do
   if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then

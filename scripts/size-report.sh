@@ -3,9 +3,10 @@
 set -euo pipefail
 dist=${1:-dist}
 # 150 KB was the client-rendered app's budget; hydrating prerendered pages (the hydrate
-# feature keeps both the build and the hydrate path of every view) measured +17 KB, and the
-# glossary route +3 KB. Raise it only with a reason written here.
-budget=${WASM_BROTLI_BUDGET:-175000}
+# feature keeps both the build and the hydrate path of every view) measured +17 KB, the
+# glossary route +3 KB, focus management, table of contents and the offline cache of
+# documents read this visit +5 KB (175.1 KB in all). Raise it only with a reason written here.
+budget=${WASM_BROTLI_BUDGET:-180000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
 for f in "$dist"/*.wasm "$dist"/cart-hub-*.js "$dist"/boot.js "$dist"/*.css; do

@@ -12,6 +12,13 @@ port=${TEST_PORT:-8181}
 echo "== Rust tests"
 cargo test --workspace --quiet
 
+echo "== Property tests (decoding any bytes, compiling any content: no panics)"
+cargo test --quiet -p cart-model --test props -- --nocapture 2>&1 | grep -E '^props:|test result'
+cargo test --quiet -p cart-content --test props -- --nocapture 2>&1 | grep -E '^props:|test result'
+
+echo "== Dependency licences"
+cargo deny --offline --workspace check licenses
+
 echo "== Release build"
 scripts/build.sh
 
@@ -28,6 +35,6 @@ echo "== Debug build: hydration again, where a mismatch is loud (nginx on 127.0.
 DEBUG_BUILD=1 DIST=dist-debug scripts/build.sh
 scripts/nginx.sh start "$((port + 1))" dist-debug
 trap 'scripts/nginx.sh stop "$port" dist; scripts/nginx.sh stop "$((port + 1))" dist-debug' EXIT
-(cd tests/e2e && BASE_URL="http://127.0.0.1:$((port + 1))" npx playwright test specs/prerender.spec.js specs/hub.spec.js specs/pages.spec.js)
+(cd tests/e2e && DEBUG_BUILD=1 BASE_URL="http://127.0.0.1:$((port + 1))" npx playwright test specs/prerender.spec.js specs/hub.spec.js specs/pages.spec.js specs/crash.spec.js)
 
 exit $size_status

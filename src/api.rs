@@ -91,8 +91,26 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+// Documents already read this visit, so pages already seen still open when the network
+// drops. Only successes are kept: a Retry after a failure always asks the server again.
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
+/// Keeps a document the page was given (fetched, or carried by a prerendered page).
+pub fn remember(file: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    SEEN.with(|s| s.borrow_mut().insert(file.to_string(), text.to_string()));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (file, text);
+}
+
 #[cfg(target_arch = "wasm32")]
 async fn load(file: String) -> Raw {
+    if let Some(text) = SEEN.with(|s| s.borrow().get(&file).cloned()) {
+        return Ok(text);
+    }
     use send_wrapper::SendWrapper;
     // The browser future is not Send; it only ever runs on the one browser thread.
     SendWrapper::new(async move {

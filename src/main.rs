@@ -6,7 +6,14 @@
 fn main() {
     use leptos::prelude::document;
 
+    // The panic goes to the console; the wasm then aborts, and the loader (boot.js) sees the
+    // trap and shows the reader a "Something went wrong" screen with a reload link.
     console_error_panic_hook::set_once();
+    // Debug builds only: a way for the tests to check the crash screen with a real panic.
+    #[cfg(debug_assertions)]
+    if document().location().and_then(|l| l.search().ok()).is_some_and(|s| s.contains("debug-panic")) {
+        panic!("deliberate panic (debug-panic in the URL)");
+    }
     let body = document().body();
     let prerendered = body.as_ref().and_then(|b| b.get_attribute("data-prerendered"));
     let path = document().location().and_then(|l| l.pathname().ok()).unwrap_or_default();

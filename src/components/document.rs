@@ -26,7 +26,15 @@ pub fn Document<V: IntoView + 'static>(
     let doc = Resource::new(move || path.get(), api::load_document);
     let render = move |raw: Raw| {
         focus_heading_after_navigation();
-        match raw.and_then(show) {
+        // Keep the document for this visit once it has proved readable.
+        let shown = raw.and_then(|text| {
+            let page = show(text.clone());
+            if let (Ok(_), Some(file)) = (&page, path.get_untracked()) {
+                api::remember(&file, &text);
+            }
+            page
+        });
+        match shown {
         Ok(page) => EitherOf3::A(page),
         Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
         Err(error) => EitherOf3::C(view! {

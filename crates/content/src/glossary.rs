@@ -51,6 +51,9 @@ pub fn load(file: &Path) -> Result<Vec<Term>> {
         if e.term.trim().is_empty() || e.definition.trim().is_empty() {
             return Err(ContentError::new(file, line, "a glossary entry needs a term and a definition"));
         }
+        if e.also.iter().any(|a| a.trim().is_empty()) {
+            return Err(ContentError::new(file, line, format!("\"{}\" has an empty `also` form", e.term)));
+        }
         if !seen.insert(slug.clone()) {
             return Err(ContentError::new(file, line, format!("\"{}\" is defined twice", e.term)));
         }
@@ -119,7 +122,7 @@ fn first_match(text: &str, terms: &[Term], linked: &HashSet<String>) -> Option<(
     let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, usize, String)> = None;
     for t in terms.iter().filter(|t| !linked.contains(&t.entry.slug)) {
-        for form in &t.forms {
+        for form in t.forms.iter().filter(|f| !f.is_empty()) {
             let mut from = 0;
             while let Some(pos) = lower[from..].find(form.as_str()) {
                 let start = from + pos;
@@ -134,7 +137,7 @@ fn first_match(text: &str, terms: &[Term], linked: &HashSet<String>) -> Option<(
                     }
                     break;
                 }
-                from = start + form.len().max(1);
+                from = start + form.len();
                 if from >= lower.len() {
                     break;
                 }

@@ -23,7 +23,7 @@ pub struct Parsed {
 pub fn parse(file: &Path, body: &str, first_line: usize) -> Result<Parsed> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_GFM;
     let events = Parser::new_ext(body, opts).into_offset_iter().peekable();
-    let mut p = Builder { file, body, first_line, events, links: Vec::new(), ids: HashSet::new(), last_line: first_line };
+    let mut p = Builder { file, body, first_line, events, links: Vec::new(), ids: HashSet::new(), last_line: first_line, depth: 0 };
     let blocks = p.blocks(false)?;
     Ok(Parsed { blocks, links: p.links })
 }
@@ -36,7 +36,12 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     links: Vec<BodyLink>,
     ids: HashSet<String>,
     last_line: usize,
+    /// How deeply containers nest: bounded, so hostile input cannot overflow the stack.
+    depth: usize,
 }
+
+/// Far beyond any real document (lists in quotes in lists...), far below the stack's limit.
+const MAX_DEPTH: usize = 40;
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn line(&self, offset: usize) -> usize {
@@ -55,9 +60,24 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
         e
     }
 
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.err(self.last_line, format!("content is nested more than {MAX_DEPTH} levels deep")));
+        }
+        Ok(())
+    }
+
     /// Blocks until the end of the enclosing container (its End event is consumed), or the
     /// end of input at the top level.
     fn blocks(&mut self, nested: bool) -> Result<Vec<Block>> {
+        self.enter()?;
+        let r = self.blocks_inner(nested);
+        self.depth -= 1;
+        r
+    }
+
+    fn blocks_inner(&mut self, nested: bool) -> Result<Vec<Block>> {
         let mut out = Vec::new();
         loop {
             // Loose inline content (tight list items) becomes an implicit paragraph.
@@ -144,6 +164,13 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
 
     /// Inline content until its container ends (`loose`: until the next non-inline event).
     fn inlines(&mut self, loose: bool) -> Result<Vec<Inline>> {
+        self.enter()?;
+        let r = self.inlines_inner(loose);
+        self.depth -= 1;
+        r
+    }
+
+    fn inlines_inner(&mut self, loose: bool) -> Result<Vec<Inline>> {
         let mut out = Vec::new();
         loop {
             if loose && !matches!(self.events.peek(), Some((e, _)) if is_inline(e)) {

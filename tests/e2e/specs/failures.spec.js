@@ -112,3 +112,47 @@ test('a link with a forbidden scheme in data is drawn as plain text, never as a 
   await expect(page.getByRole('link', { name: 'Sneaky link' })).toHaveCount(0);
   await expect(page.locator('.hub-intro img')).toHaveCount(0);
 });
+
+test('when the network drops mid-session, pages already read still open, a new one says why, and Retry works once back online', async ({ page, context, request }) => {
+  const index = await loadIndex(request);
+  const [first, second] = index.articles;
+  await page.goto('/');
+  await ready(page);
+  await page.locator('.card').getByRole('link', { name: first.title, exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText(first.title);
+  await context.setOffline(true);
+  // Already read: the hub and the first article open without the network.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('main h1')).toHaveText(index.hub.title);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText(first.title);
+  // Not read yet: a plain-words failure.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.locator('.card').getByRole('link', { name: second.title, exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('could not reach our server');
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main h1')).toHaveText(second.title);
+});
+
+test('a late answer for a page the reader has left never replaces the newer page', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const [slow, fast] = index.articles;
+  let slowRequested;
+  const requested = new Promise((r) => { slowRequested = r; });
+  await page.route(`**/data/articles/${slow.slug}.json`, async (route) => {
+    slowRequested();
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue().catch(() => {}); // aborted by the app: fine
+  });
+  await page.goto('/');
+  await ready(page);
+  await page.locator('.card').getByRole('link', { name: slow.title, exact: true }).click();
+  await requested;
+  await page.goBack();
+  await page.locator('.card').getByRole('link', { name: fast.title, exact: true }).click();
+  await expect(page.locator('main h1')).toHaveText(fast.title);
+  await page.waitForTimeout(3500);
+  await expect(page.locator('main h1')).toHaveText(fast.title);
+  await expect(page).toHaveURL(`/articles/${fast.slug}`);
+});
