@@ -98,6 +98,13 @@ thread_local! {
     static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
 }
 
+/// Whether the index this visit has read names the page behind `file` ("articles/x.json").
+#[cfg(target_arch = "wasm32")]
+fn listed(file: &str) -> bool {
+    let slug = file.rsplit('/').next().and_then(|f| f.strip_suffix(".json")).unwrap_or_default();
+    SEEN.with(|s| s.borrow().get(INDEX).is_some_and(|index| index.contains(&format!("\"slug\":\"{slug}\""))))
+}
+
 /// Keeps a document the page was given (fetched, or carried by a prerendered page).
 pub fn remember(file: &str, text: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -130,8 +137,9 @@ async fn load(file: String) -> Raw {
             .await
             .map_err(|_| LoadError::Network)?;
         match response.status() {
-            // A missing index is the server's fault, not a page the reader asked for.
-            404 if file != INDEX => return Err(LoadError::NotFound),
+            // A missing index, or a page the index lists, is the server's fault: the reader
+            // followed a real link. Only an unknown page is "not found".
+            404 if file != INDEX && !listed(&file) => return Err(LoadError::NotFound),
             s if !(200..300).contains(&s) => return Err(LoadError::Http(s)),
             _ => {}
         }

@@ -3,7 +3,7 @@
 // test reaches the faulty document by navigating inside the running app.
 const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
 
-test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_/ });
+test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_|status of 404/ });
 
 const faults = {
   'an HTTP 500': (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }),
@@ -155,4 +155,20 @@ test('a late answer for a page the reader has left never replaces the newer page
   await page.waitForTimeout(3500);
   await expect(page.locator('main h1')).toHaveText(fast.title);
   await expect(page).toHaveURL(`/articles/${fast.slug}`);
+});
+
+test('an article the index lists but whose document is missing is a failure with Retry, not "not found"', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const target = index.articles[2];
+  let missing = true;
+  await page.route(`**/data/articles/${target.slug}.json`, (route) => (missing ? route.fulfill({ status: 404, body: 'Not Found' }) : route.continue()));
+  await page.goto('/');
+  await ready(page);
+  await page.locator('.card').getByRole('link', { name: target.title, exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('Sorry, we could not load this article');
+  await expect(alert).toContainText('error 404');
+  missing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main h1')).toHaveText(target.title);
 });

@@ -18,7 +18,11 @@ test('a cold deep link to an article shows the whole article', async ({ page, re
     const headings = a.body.filter((b) => 'heading' in b).length;
     await expect(page.locator('.article__body h2, .article__body h3')).toHaveCount(headings);
     await expect(page.locator('.sources li')).toHaveCount(a.sources.length);
-    await expect(page.locator('.sources a').first()).toHaveAttribute('rel', 'noopener noreferrer');
+    // Links that leave the site: no opener, no referrer, and they say so.
+    for (const link of await page.locator('main a[href^="https://"]').all()) {
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+      await expect(link).toContainText('(opens another website)');
+    }
     await expect(page.locator('.disclaimer')).toContainText('care team');
     for (const t of a.topics) {
       await expect(page.locator('.see-also').getByRole('link', { name: t.title, exact: true })).toHaveAttribute('href', `/topics/${t.slug}`);
