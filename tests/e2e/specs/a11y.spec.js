@@ -64,6 +64,22 @@ test('a skip link is the first stop and moves focus to the main content', async 
   await expect(page.locator('main')).toBeFocused();
 });
 
+test('keyboard focus is always visible', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  for (const locator of [page.locator('.site-nav a').first(), page.locator('.chip').first(), page.locator('.card a').first()]) {
+    await locator.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(locator).toBeFocused();
+    const style = await locator.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, shadow: s.boxShadow !== 'none' };
+    });
+    expect(style.outline || style.shadow, JSON.stringify(style)).toBe(true);
+  }
+});
+
 test('chips are toggle buttons in a labelled group, work with Space and Enter, and the count is announced', async ({ page }) => {
   await page.goto('/');
   await ready(page);

@@ -1,0 +1,30 @@
+// Where the app cannot run, the reader gets a readable message instead of a blank page (and
+// a prerendered page stays readable under it).
+const { test, expect } = require('./fixtures');
+
+test.use({ expectedConsoleErrors: /WebAssembly|wasm|CompileError|could not start/i });
+
+test('a browser without WebAssembly shows what to do, and the prerendered page stays readable', async ({ page, request }) => {
+  const index = await (await request.get('/data/index.json')).json();
+  // As in a browser that has no WebAssembly (or where policy removed it).
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  {
+    await page.goto('/');
+    expect(await page.evaluate(() => typeof WebAssembly)).toBe('undefined');
+    const message = page.locator('#boot-failure');
+    await expect(message).toBeVisible();
+    await expect(message).toContainText('This page could not start in your browser');
+    await expect(message).toContainText('update your browser');
+    await expect(page.locator('main h1')).toHaveText(index.hub.title);
+    // A page that was not prerendered (the shell) is not blank either.
+    await page.goto('/no-such-page');
+    await expect(page.locator('#boot-failure')).toBeVisible();
+  }
+});
+
+test('a module that fails to compile shows the same message', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }));
+  await page.goto('/topics');
+  await expect(page.locator('#boot-failure')).toContainText('This page could not start in your browser');
+  await expect(page.locator('main h1')).toHaveText('Topics');
+});
