@@ -18,6 +18,9 @@ command -v brotli >/dev/null || need_apt+=(brotli)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v pigz >/dev/null || need_apt+=(pigz)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -36,6 +39,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+# Firefox over WebDriver.
+if ! geckodriver --version 2>/dev/null | grep -q '0.37.1'; then
+  say "cargo install geckodriver 0.37.1"
+  cargo install --locked geckodriver@0.37.1
+fi
+
 # Licence check (works offline once the crates are fetched).
 if ! cargo deny --version 2>/dev/null | grep -qx 'cargo-deny 0.20.2'; then
   say "cargo install cargo-deny 0.20.2"
@@ -43,7 +52,7 @@ if ! cargo deny --version 2>/dev/null | grep -qx 'cargo-deny 0.20.2'; then
 fi
 
 # Node tools: wasm-opt from npm binaryen (Debian's breaks the module), Playwright without its browser download.
-for dir in tools tests/e2e; do
+for dir in tools tests/e2e tests/engines; do
   if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
     say "npm ci ($dir)"
     (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)

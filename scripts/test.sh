@@ -2,7 +2,7 @@
 # Quick start, part two: install what is missing, then run every test: Rust unit and
 # content-compiler tests, the release build (content validated and every route prerendered
 # inside it), the size budget, the browser suite in Chromium against nginx serving the build,
-# and the hydration tests again against a debug build.
+# the core scenarios in Firefox and WebKit, and the hydration tests again against a debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -30,6 +30,9 @@ echo "== Browser tests (Chromium, nginx on 127.0.0.1:$port)"
 scripts/nginx.sh start "$port" dist
 trap 'scripts/nginx.sh stop "$port" dist' EXIT
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+
+echo "== Firefox and WebKit (WebDriver), same server"
+node tests/engines/run.mjs "http://127.0.0.1:$port"
 
 echo "== Debug build: hydration again, where a mismatch is loud (nginx on 127.0.0.1:$((port + 1)))"
 DEBUG_BUILD=1 DIST=dist-debug scripts/build.sh

@@ -1,0 +1,156 @@
+// The core reader scenarios in Firefox and WebKit, over WebDriver (selenium-webdriver),
+// against the same nginx-served release build as the Chromium suite.
+// Usage: node run.mjs <base-url> [firefox|webkit ...]
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const base = process.argv[2] || 'http://127.0.0.1:8181';
+const only = process.argv.slice(3);
+
+const engines = {
+  firefox: {
+    driver: ['geckodriver', ['--port', '4444', '--host', '127.0.0.1']],
+    port: 4444,
+    capabilities: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] } },
+  },
+  webkit: {
+    display: ':99',
+    driver: ['WebKitWebDriver', ['--port=4445']],
+    port: 4445,
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+    },
+  },
+};
+
+const index = await (await fetch(`${base}/data/index.json`)).json();
+const matching = (types) => index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t))).map((a) => a.title);
+
+function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function texts(driver, css) {
+  const els = await driver.findElements(By.css(css));
+  return Promise.all(els.map(async (e) => (await e.isDisplayed()) ? (await e.getText()).trim() : null)).then((xs) => xs.filter((x) => x !== null));
+}
+
+async function h1(driver, expected) {
+  await driver.wait(async () => (await texts(driver, 'main h1'))[0] === expected, 10000, `h1 should be "${expected}"`);
+}
+
+async function live(driver) {
+  await driver.wait(until.elementLocated(By.css('html[data-app]')), 15000, 'the app should start');
+}
+
+const scenarios = {
+  'hub renders the introduction, chips and cards': async (d) => {
+    await d.get(`${base}/`);
+    await h1(d, index.hub.title);
+    await live(d);
+    check((await d.findElement(By.css('.hub-intro')).getText()).includes('chimeric antigen receptor'), 'intro text');
+    check((await d.findElements(By.css('.chip'))).length === 4, 'four chips');
+    const cards = await texts(d, '.cards .card__title');
+    check(JSON.stringify(cards) === JSON.stringify(index.articles.map((a) => a.title)), `cards: ${cards.length}`);
+    const mode = await d.findElement(By.css('html')).getAttribute('data-app');
+    check(mode === 'hydrated', `the prerendered hub is hydrated, not ${mode}`);
+  },
+  'a chip filters the list and goes into the URL; Back restores': async (d) => {
+    await d.get(`${base}/`);
+    await live(d);
+    const chip = await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='Myeloma']"));
+    await chip.click();
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?type=myeloma'), 5000, 'URL has ?type=myeloma');
+    check((await chip.getAttribute('aria-pressed')) === 'true', 'chip shows it is on');
+    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(matching(['myeloma'])), 5000, 'filtered cards');
+    await d.navigate().back();
+    await d.wait(async () => (await d.getCurrentUrl()) === `${base}/`, 5000, 'Back to /');
+    await d.wait(async () => (await texts(d, '.cards .card__title')).length === index.articles.length, 5000, 'all cards again');
+  },
+  'a cold deep link to an article renders': async (d) => {
+    const a = index.articles[0];
+    await d.get(`${base}/articles/${a.slug}`);
+    await h1(d, a.title);
+    await live(d);
+    check((await d.findElements(By.css('.sources li'))).length >= 3, 'sources');
+  },
+  'a cold deep link to a topic renders': async (d) => {
+    const t = index.topics[0];
+    await d.get(`${base}/topics/${t.slug}`);
+    await h1(d, t.title);
+    await live(d);
+  },
+  'in-app navigation from a card to its article': async (d) => {
+    await d.get(`${base}/`);
+    await live(d);
+    const a = index.articles[1];
+    await d.executeScript('window.__same = true');
+    await d.findElement(By.linkText(a.title)).click();
+    await h1(d, a.title);
+    check(await d.executeScript('return window.__same === true'), 'no full page load');
+  },
+  'an unknown path shows not-found': async (d) => {
+    await d.get(`${base}/no-such-page`);
+    await h1(d, 'We could not find that page');
+    const mode = await d.findElement(By.css('html')).getAttribute('data-app');
+    check(mode === 'mounted', `the shell is rendered, not ${mode}`);
+  },
+  'no crash or start-up failure message': async (d) => {
+    await d.get(`${base}/topics`);
+    await live(d);
+    check((await d.findElements(By.css('#boot-failure, #crash'))).length === 0, 'no failure screen');
+  },
+};
+
+const children = [];
+async function start(cmd, args, env) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+  children.push(child);
+  return child;
+}
+async function waitForDriver(port) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return; } catch { /* not yet */ }
+    await sleep(100);
+  }
+  throw new Error(`driver on port ${port} did not start`);
+}
+
+let failed = 0;
+const summary = [];
+try {
+  for (const [name, e] of Object.entries(engines)) {
+    if (only.length && !only.includes(name)) continue;
+    const env = {};
+    if (e.display) {
+      await start('Xvfb', [e.display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
+      env.DISPLAY = e.display;
+      await sleep(500);
+    }
+    await start(e.driver[0], e.driver[1], env);
+    await waitForDriver(e.port);
+    const driver = await new Builder().usingServer(`http://127.0.0.1:${e.port}`).withCapabilities(e.capabilities).build();
+    let passed = 0;
+    try {
+      for (const [title, run] of Object.entries(scenarios)) {
+        try {
+          await run(driver);
+          passed++;
+          console.log(`  ok   ${name}: ${title}`);
+        } catch (err) {
+          failed++;
+          console.log(`  FAIL ${name}: ${title}: ${err.message.split('\n')[0]}`);
+        }
+      }
+    } finally {
+      await driver.quit().catch(() => {});
+    }
+    summary.push(`${name} ${passed}/${Object.keys(scenarios).length}`);
+  }
+} finally {
+  for (const c of children) c.kill();
+}
+console.log(`engines: ${summary.join(', ')} scenarios passed`);
+process.exit(failed ? 1 : 0);
