@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Runs nginx (Debian's, with brotli) serving a dist folder the way a CDN would, using the
-# shipped deploy/nginx config. Usage: scripts/nginx.sh start|stop|foreground PORT DIST
+# shipped deploy/nginx config. Usage: scripts/nginx.sh start|stop|foreground PORT DIST [BASE]
+# BASE (e.g. /patients/car-t) serves DIST under that path, as a portal would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-action=$1 port=$2 dist=$(realpath "$3")
+action=$1 port=$2 dist=$(realpath "$3") base=${4:-}
 run="$PWD/.run/nginx-$port"
 mkdir -p "$run/logs"
+root=$dist
+if [ -n "$base" ]; then
+  # The site lives at <root>$base: a link from there to the build.
+  root="$run/site"
+  rm -rf "$root" && mkdir -p "$root$(dirname "$base")"
+  ln -s "$dist" "$root$base"
+fi
 cat > "$run/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
@@ -26,7 +34,8 @@ http {
     server {
         listen 127.0.0.1:$port;
         server_name localhost;
-        root $dist;
+        root $root;
+        set \$base "$base";
         include cart-hub.conf;
     }
 }

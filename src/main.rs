@@ -18,7 +18,11 @@ fn main() {
     let prerendered = body.as_ref().and_then(|b| b.get_attribute("data-prerendered"));
     let path = document().location().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let path = path.strip_prefix(cart_hub::BASE).unwrap_or(&path);
-    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    // "/base" and "/base/" are both the hub; "/x/" is "/x".
+    let path = match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    };
     let mode = if prerendered.as_deref() == Some(path) && hydrate() {
         "hydrated"
     } else {

@@ -46,10 +46,10 @@ pub fn CancerTypeFilter(#[prop(into)] selected: Signal<Vec<CancerType>>) -> impl
                     title=chip.full_name()
                     on:click=move |ev| {
                         ev.prevent_default();
-                        // navigate() adds the router base itself.
+                        // The full path, base included, not resolved against the base: joined by
+                        // the router, the hub becomes "/base?type=..." and loses its query.
                         let target = hub_href(&next());
-                        let path = target.strip_prefix(crate::BASE).unwrap_or(&target).to_string();
-                        navigate(&path, NavigateOptions { scroll: false, ..Default::default() });
+                        navigate(&target, NavigateOptions { resolve: false, scroll: false, ..Default::default() });
                     }
                 >
                     <span class="chip__tick" aria-hidden="true"></span>

@@ -1,0 +1,76 @@
+// The same app built for a portal's path (`scripts/build.sh --public-url /patients/car-t/`)
+// and served there by nginx: every link, chip, data fetch and Back stays under the path.
+const { test, expect, ready } = require('./fixtures');
+
+const SUB = process.env.SUB_BASE_URL;
+test.skip(!SUB, 'needs SUB_BASE_URL (a build served under a sub-path)');
+const base = SUB ? new URL(SUB).pathname.replace(/\/$/, '') : '';
+
+async function linksStayUnder(page) {
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const outside = hrefs.filter((h) => !h.startsWith('#') && !h.startsWith('https://') && !h.startsWith('mailto:') && !h.startsWith('tel:') && !h.startsWith(`${base}/`));
+  expect(outside).toEqual([]);
+  const actions = await page.locator('form[action], button[formaction]').evaluateAll((els) => els.map((e) => e.getAttribute('action') || e.getAttribute('formaction')));
+  expect(actions.filter((a) => !a.startsWith(`${base}/`))).toEqual([]);
+}
+
+test('pages, links and data all live under the path', async ({ page }) => {
+  const index = await (await page.request.get(`${SUB}/data/index.json`)).json();
+  const data = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname); });
+  for (const path of ['/', '/topics', '/glossary', `/articles/${index.articles[0].slug}`, `/topics/${index.topics[0].slug}`]) {
+    await page.goto(`${SUB}${path}`);
+    await ready(page);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'hydrated');
+    await linksStayUnder(page);
+  }
+  await page.goto(`${SUB}/`);
+  await ready(page);
+  await page.locator('.card a').nth(1).click();
+  await expect(page.locator('main h1')).toHaveText(index.articles[1].title);
+  expect(data.every((p) => p.startsWith(`${base}/data/`)), data.join(' ')).toBe(true);
+  expect(data.length).toBeGreaterThan(0);
+});
+
+test('chips, Back and reload keep the path (no doubled base)', async ({ page }) => {
+  await page.goto(`${SUB}/`);
+  await ready(page);
+  await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
+  // The router writes the hub under a base as "/base?type=..." (no slash): both forms work.
+  const hub = (q) => new RegExp(`^${SUB}/?${q ? `\\?type=${q}` : ''}$`);
+  await expect(page).toHaveURL(hub('myeloma'));
+  await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
+  await expect(page).toHaveURL(hub('lymphoma,myeloma'));
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'hydrated');
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'hydrated');
+  await expect(page.getByRole('button', { name: 'Lymphoma', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(page).toHaveURL(hub('myeloma'));
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(hub(''));
+  await page.locator('.card a').first().click();
+  await expect(page).toHaveURL(new RegExp(`^${SUB}/articles/`));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page).toHaveURL(hub(''));
+});
+
+test('an unknown path under the base gets not-found with a way back', async ({ page }) => {
+  await page.goto(`${SUB}/no-such-page`);
+  await expect(page.locator('main h1')).toHaveText('We could not find that page');
+  await page.getByRole('link', { name: 'Go to the CAR-T Hub home page' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${SUB}/?$`));
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('a chip leads to the per-type page under the path', async ({ page }) => {
+    await page.goto(`${SUB}/`);
+    await page.getByRole('button', { name: 'ALL', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`^${SUB}/types/all`));
+    await expect(page.getByRole('button', { name: 'ALL', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
