@@ -65,8 +65,10 @@ if (typeof WebAssembly !== 'object' || !tag) {
     data.onerror = start; // the app can still fetch its data itself
     document.head.append(data);
   };
-  if (document.readyState === 'complete') setTimeout(go, 0);
-  else addEventListener('load', () => setTimeout(go, 0), { once: true });
+  // Two frames after load: the page has painted before anything else is requested.
+  const afterPaint = () => requestAnimationFrame(() => requestAnimationFrame(go));
+  if (document.readyState === 'complete') afterPaint();
+  else addEventListener('load', afterPaint, { once: true });
 } else {
   start();
 }
