@@ -3,41 +3,41 @@
 // reader gets a message instead of a blank page.
 const tag = document.querySelector('script[data-wasm]');
 
-function showFailure() {
-  if (document.getElementById('boot-failure')) return;
+// A message in place of the app: plain DOM (no markup strings), styled by the site's CSS.
+function showMessage(id, title, text, link) {
+  if (document.getElementById(id)) return;
   const box = document.createElement('div');
-  box.id = 'boot-failure';
+  box.id = id;
   box.className = 'boot-failure';
   box.setAttribute('role', 'alert');
   const h = document.createElement('h1');
-  h.textContent = 'This page could not start in your browser';
+  h.textContent = title;
   const p = document.createElement('p');
-  p.textContent = 'CAR-T Hub needs a recent browser with WebAssembly turned on. ' +
-    'Please update your browser, or try a current version of Chrome, Edge, Firefox or Safari. ' +
-    'If you are on a hospital or work computer, its settings may block this site: ask your IT team.';
+  p.textContent = text;
   box.append(h, p);
+  if (link) {
+    const a = document.createElement('a');
+    a.className = 'button';
+    a.href = link.href;
+    a.textContent = link.text;
+    box.append(a);
+  }
   document.body.prepend(box);
+  scrollTo(0, 0);
+}
+
+function showFailure() {
+  showMessage('boot-failure', 'This page could not start in your browser',
+    'CAR-T Hub needs a recent browser with WebAssembly turned on. ' +
+    'Please update your browser, or try a current version of Chrome, Edge, Firefox or Safari. ' +
+    'If you are on a hospital or work computer, its settings may block this site: ask your IT team.');
 }
 
 // A panic aborts the wasm with a trap. Whatever the reader was doing, the app is gone: say
 // so in plain words and offer a reload (a plain link: it works without the app).
 function showCrash() {
-  if (document.getElementById('crash')) return;
-  const box = document.createElement('div');
-  box.id = 'crash';
-  box.className = 'boot-failure';
-  box.setAttribute('role', 'alert');
-  const h = document.createElement('h1');
-  h.textContent = 'Something went wrong';
-  const p = document.createElement('p');
-  p.textContent = 'Sorry, this page stopped working. Reloading it usually helps.';
-  const a = document.createElement('a');
-  a.className = 'button';
-  a.href = location.href.replace(/[?&]debug-panic\b/, '');
-  a.textContent = 'Reload the page';
-  box.append(h, p, a);
-  document.body.prepend(box);
-  scrollTo(0, 0);
+  showMessage('crash', 'Something went wrong', 'Sorry, this page stopped working. Reloading it usually helps.',
+    { href: location.href.replace(/[?&]debug-panic\b/, ''), text: 'Reload the page' });
 }
 const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError;
 addEventListener('error', (e) => { if (isTrap(e.error)) showCrash(); });

@@ -28,7 +28,7 @@ fn main() {
     } else {
         // Markup made for another path (a fallback page) would not match: start clean.
         if let (Some(body), Some(_)) = (&body, &prerendered) {
-            body.set_inner_html("");
+            body.replace_children_with_node_0();
         }
         leptos::mount::mount_to_body(cart_hub::App);
         "mounted"

@@ -22,7 +22,7 @@ pub fn write(site: &Site, out: &Path) -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(path, value.to_json())
+        std::fs::write(path, value.to_json()?)
     };
     write_json(&out.join("index.json"), &site.index)?;
     write_json(&out.join("glossary.json"), &site.glossary)?;
@@ -38,12 +38,11 @@ pub fn write(site: &Site, out: &Path) -> std::io::Result<()> {
 mod erased {
     /// Lets one closure write any of the document types.
     pub trait Json {
-        fn to_json(&self) -> String;
+        fn to_json(&self) -> std::io::Result<String>;
     }
     impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            // Serializing our own plain structs cannot fail.
-            serde_json::to_string(self).expect("model types serialize")
+        fn to_json(&self) -> std::io::Result<String> {
+            serde_json::to_string(self).map_err(std::io::Error::other)
         }
     }
 }

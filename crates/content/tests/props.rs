@@ -30,63 +30,8 @@ fn check<S: Strategy>(name: &str, cases: u32, strategy: S, test: impl Fn(S::Valu
     println!("props: {name}: {} cases, no panic", n.load(Ordering::Relaxed));
 }
 
-// ---------------------------------------------------------------------------------------
-// A valid minimal site (the same one tests/rejections.rs builds).
-
-const HUB: &str = "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T is a [living drug](/topics/basics).\n";
-
-const TOPIC: &str = "+++\ntitle = \"Basics\"\nsummary = \"The basics.\"\n+++\nAn introduction.\n";
-
-const GLOSSARY: &str = "[[term]]\nterm = \"List item\"\ndefinition = \"One line of a list.\"\n";
-
-const ARTICLE_BODY: &str = "Some text.\n\n## A heading\n\n- a list item\n- another, see [basics](/topics/basics)\n";
-
-fn article_front(types: &str) -> String {
-    format!(
-        r#"title = "An article"
-summary = "A summary."
-cancer_types = [{types}]
-topics = ["basics"]
-published = "2026-01-01"
-last_reviewed = "2026-01-10"
-next_review = "2027-01-10"
-review_basis = "Checked against the sources."
-
-[[sources]]
-title = "One"
-publisher = "FDA"
-url = "https://www.fda.gov/one"
-
-[[sources]]
-title = "Two"
-publisher = "NCI"
-url = "https://www.cancer.gov/two"
-
-[[sources]]
-title = "Three"
-publisher = "NEJM"
-url = "https://doi.org/10.1056/x"
-"#
-    )
-}
-
-fn article(types: &str) -> String {
-    format!("+++\n{}+++\n{ARTICLE_BODY}", article_front(types))
-}
-
-const TYPES_ONE: &str = r#""lymphoma", "all""#;
-
-/// The site's files, relative to its folder.
-fn site_files() -> Vec<(&'static str, String)> {
-    vec![
-        ("hub.md", HUB.to_string()),
-        ("topics/basics.md", TOPIC.to_string()),
-        ("articles/one.md", article(TYPES_ONE)),
-        ("articles/two.md", article(r#""myeloma", "solid-tumors""#)),
-        ("articles/three.md", article(r#""lymphoma", "all", "myeloma", "solid-tumors""#)),
-        ("glossary.toml", GLOSSARY.to_string()),
-    ]
-}
+mod common;
+use common::*;
 
 /// A temp folder holding the valid site; `with` compiles it with one file replaced and puts
 /// the original back afterwards.
@@ -99,11 +44,7 @@ struct Site {
 impl Site {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("articles")).unwrap();
-        std::fs::create_dir_all(dir.path().join("topics")).unwrap();
-        for (file, text) in site_files() {
-            std::fs::write(dir.path().join(file), text).unwrap();
-        }
+        write_site(dir.path());
         let site = Site { dir, compiled: AtomicUsize::new(0), rejected: AtomicUsize::new(0) };
         assert!(compile(site.path()).is_ok(), "the fixture site compiles");
         site

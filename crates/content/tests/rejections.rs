@@ -1,62 +1,9 @@
 //! Each kind of bad content stops the build with the file, the line and the reason.
 
 use cart_content::{compile, ContentError};
-use std::path::Path;
 
-const HUB: &str = "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T is a [living drug](/topics/basics).\n";
-
-const TOPIC: &str = "+++\ntitle = \"Basics\"\nsummary = \"The basics.\"\n+++\nAn introduction.\n";
-
-fn article(types: &str) -> String {
-    format!(
-        r#"+++
-title = "An article"
-summary = "A summary."
-cancer_types = [{types}]
-topics = ["basics"]
-published = "2026-01-01"
-last_reviewed = "2026-01-10"
-next_review = "2027-01-10"
-review_basis = "Checked against the sources."
-
-[[sources]]
-title = "One"
-publisher = "FDA"
-url = "https://www.fda.gov/one"
-
-[[sources]]
-title = "Two"
-publisher = "NCI"
-url = "https://www.cancer.gov/two"
-
-[[sources]]
-title = "Three"
-publisher = "NEJM"
-url = "https://doi.org/10.1056/x"
-+++
-Some text.
-
-## A heading
-
-- a list item
-- another, see [basics](/topics/basics)
-"#
-    )
-}
-
-/// A valid site: every chip has two articles.
-fn valid_site(dir: &Path) {
-    std::fs::create_dir_all(dir.join("articles")).unwrap();
-    std::fs::create_dir_all(dir.join("topics")).unwrap();
-    std::fs::write(dir.join("hub.md"), HUB).unwrap();
-    std::fs::write(dir.join("topics/basics.md"), TOPIC).unwrap();
-    std::fs::write(dir.join("articles/one.md"), article(r#""lymphoma", "all""#)).unwrap();
-    std::fs::write(dir.join("articles/two.md"), article(r#""myeloma", "solid-tumors""#)).unwrap();
-    std::fs::write(dir.join("articles/three.md"), article(r#""lymphoma", "all", "myeloma", "solid-tumors""#)).unwrap();
-    std::fs::write(dir.join("glossary.toml"), GLOSSARY).unwrap();
-}
-
-const GLOSSARY: &str = "[[term]]\nterm = \"List item\"\ndefinition = \"One line of a list.\"\n";
+mod common;
+use common::{write_site as valid_site, TOPIC};
 
 /// Compiles the valid site with one file replaced, and returns the single error.
 fn reject(file: &str, edit: impl FnOnce(String) -> String) -> ContentError {

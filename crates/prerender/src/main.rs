@@ -61,7 +61,7 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
     let routes = routes::all(&index);
     for route in &routes {
         let rendered = page::render(&route.path).await;
-        let html = page::assemble(&shell, route, &rendered, origin, &index)?;
+        let html = page::assemble(&shell, route, &rendered, origin)?;
         let dir = dist.join(route.path.trim_start_matches('/'));
         let file = if route.path == "/404" { dist.join("404.html") } else { dir.join("index.html") };
         if let Some(parent) = file.parent() {

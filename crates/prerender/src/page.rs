@@ -62,7 +62,7 @@ pub fn data_script_path(path: &str) -> String {
 
 /// Trunk's shell with the rendered head and body. The SEO tags go before the `<!--HEAD-->`
 /// marker, outside what leptos_meta hydrates.
-pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &cart_model::IndexDoc) -> Result<String, String> {
+pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Result<String, String> {
     let title = between(&r.head, "<title>", "</title>").unwrap_or_default();
     let description = r
         .head
@@ -73,7 +73,7 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &
     if title.is_empty() || description.is_empty() {
         return Err(format!("{}: the page set no title or description", route.path));
     }
-    let seo = seo::head_tags(route, &title, &description, origin, index);
+    let seo = seo::head_tags(route, &title, &description, origin);
     let base = cart_hub::BASE;
 
     // Drop the shell's own <title>: the page's comes from its components.
@@ -86,7 +86,6 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &
     html.insert_str(loader, &head_insert);
     let body_open = html.find("<body").ok_or("the shell has no <body>")?;
     let body_close = html.rfind("</body>").ok_or("the shell has no </body>")?;
-    let body_end = html[body_open..].find('>').map(|i| body_open + i + 1).ok_or("bad <body>")?;
     // Tells the loader this page was prerendered for this path, so it hydrates rather than
     // building the page again, and where the page's resource script is. The loader fetches
     // it with the app after the page has loaded: no script competes with the first paint.
@@ -96,7 +95,6 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str, index: &
         data_script_path(&route.path)
     );
     html.replace_range(body_open..body_close, &format!("{body_tag}{}", r.body));
-    let _ = body_end;
     Ok(html)
 }
 

@@ -2,7 +2,6 @@
 //! `MedicalWebPage` JSON-LD (a data block: it never executes, so the CSP holds), sitemap.
 
 use crate::routes::Route;
-use cart_model::IndexDoc;
 
 pub const PUBLISHER: &str = "CAR-T Hub";
 
@@ -11,7 +10,7 @@ pub fn page_url(origin: &str, path: &str) -> String {
     if path == "/" { format!("{origin}{base}/") } else { format!("{origin}{base}{path}") }
 }
 
-pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str, index: &IndexDoc) -> String {
+pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str) -> String {
     let url = page_url(origin, &route.path);
     let mut out = String::new();
     if route.listed {
@@ -33,13 +32,13 @@ pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str, in
     out.push_str("<meta name=\"twitter:card\" content=\"summary\">");
     if route.listed {
         out.push_str("<script type=\"application/ld+json\">");
-        out.push_str(&json_ld(route, title, description, &url, index).replace("</", "<\\/"));
+        out.push_str(&json_ld(route, title, description, &url).replace("</", "<\\/"));
         out.push_str("</script>");
     }
     out
 }
 
-fn json_ld(route: &Route, title: &str, description: &str, url: &str, _index: &IndexDoc) -> String {
+fn json_ld(route: &Route, title: &str, description: &str, url: &str) -> String {
     let mut page = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveIndexWithout } = require('./fixtures');
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -17,12 +17,7 @@ const states = {
   'hub': async (page) => { await page.goto('/'); },
   'hub, filtered': async (page) => { await page.goto('/?type=lymphoma,myeloma'); await expect(page.locator('.chip[aria-pressed=true]')).toHaveCount(2); },
   'hub, empty result': async (page) => {
-    await page.route('**/data/index.json', async (route) => {
-      const res = await route.fetch();
-      const doc = await res.json();
-      doc.articles = doc.articles.filter((a) => !a.cancer_types.includes('solid-tumors'));
-      await route.fulfill({ response: res, json: doc });
-    });
+    await serveIndexWithout(page, 'solid-tumors');
     await openInApp(page, 'hub');
     await page.getByRole('button', { name: 'Solid tumors', exact: true }).click();
     await expect(page.locator('.empty-state')).toBeVisible();

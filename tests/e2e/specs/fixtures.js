@@ -63,4 +63,14 @@ async function openInApp(page, where) {
   }
 }
 
-module.exports = { test, expect: base.expect, loadIndex, ready, openInApp };
+/** Serves the real index with the articles of one cancer type left out (for an empty result). */
+async function serveIndexWithout(page, type) {
+  await page.route('**/data/index.json', async (route) => {
+    const res = await route.fetch();
+    const doc = await res.json();
+    doc.articles = doc.articles.filter((a) => !a.cancer_types.includes(type));
+    await route.fulfill({ response: res, json: doc });
+  });
+}
+
+module.exports = { test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout };

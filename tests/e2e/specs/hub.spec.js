@@ -1,4 +1,4 @@
-const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveIndexWithout } = require('./fixtures');
 
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
@@ -110,13 +110,8 @@ test('unknown filter names in a link are ignored, not an error', async ({ page, 
 });
 
 test('when nothing matches, the empty state says what to do', async ({ page }) => {
-  // Serve an index without solid-tumor articles (the real content has some).
-  await page.route('**/data/index.json', async (route) => {
-    const res = await route.fetch();
-    const doc = await res.json();
-    doc.articles = doc.articles.filter((a) => !a.cancer_types.includes('solid-tumors'));
-    await route.fulfill({ response: res, json: doc });
-  });
+  // The real content has solid-tumor articles; serve an index without them.
+  await serveIndexWithout(page, 'solid-tumors');
   await openInApp(page, 'hub');
   await expect(page.locator('main h1')).toBeVisible();
   await chip(page, 'Solid tumors').click();
