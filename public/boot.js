@@ -43,14 +43,30 @@ const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAss
 addEventListener('error', (e) => { if (isTrap(e.error)) showCrash(); });
 addEventListener('unhandledrejection', (e) => { if (isTrap(e.reason)) showCrash(); });
 
+// The wasm-bindgen glue and the wasm are checked against the digests the build wrote into
+// the page (Subresource Integrity): a changed or corrupted file is refused, not run. The
+// glue goes through a <script> element (a dynamic import() cannot carry `integrity`); the
+// import() that follows gets that same, checked module from the browser's module map.
 function start() {
-  import(tag.dataset.js)
-    .then((m) => m.default({ module_or_path: tag.dataset.wasm }))
-    .catch((err) => {
-      if (isTrap(err)) return showCrash();
-      console.warn('CAR-T Hub could not start:', err);
-      showFailure();
-    });
+  const glue = document.createElement('script');
+  glue.type = 'module';
+  glue.src = tag.dataset.js;
+  if (tag.dataset.jsIntegrity) glue.integrity = tag.dataset.jsIntegrity;
+  glue.onerror = () => {
+    console.warn('CAR-T Hub could not start: its script did not load or failed its integrity check');
+    showFailure();
+  };
+  glue.onload = () => {
+    const wasm = fetch(tag.dataset.wasm, tag.dataset.wasmIntegrity ? { integrity: tag.dataset.wasmIntegrity } : {});
+    import(tag.dataset.js)
+      .then((m) => m.default({ module_or_path: wasm }))
+      .catch((err) => {
+        if (isTrap(err)) return showCrash();
+        console.warn('CAR-T Hub could not start:', err);
+        showFailure();
+      });
+  };
+  document.head.append(glue);
 }
 
 if (typeof WebAssembly !== 'object' || !tag) {
@@ -61,8 +77,14 @@ if (typeof WebAssembly !== 'object' || !tag) {
   const go = () => {
     const data = document.createElement('script');
     data.src = document.body.dataset.pageData;
+    if (document.body.dataset.pageDataIntegrity) data.integrity = document.body.dataset.pageDataIntegrity;
     data.onload = start;
-    data.onerror = start; // the app can still fetch its data itself
+    // No data (network, or a failed integrity check): the markup cannot be hydrated without
+    // it, so the app renders the page from scratch and fetches its data itself.
+    data.onerror = () => {
+      document.body.dataset.prerendered = '';
+      start();
+    };
     document.head.append(data);
   };
   // Two frames after load: the page has painted before anything else is requested.

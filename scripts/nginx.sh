@@ -2,9 +2,11 @@
 # Runs nginx (Debian's, with brotli) serving a dist folder the way a CDN would, using the
 # shipped deploy/nginx config. Usage: scripts/nginx.sh start|stop|foreground PORT DIST [BASE]
 # BASE (e.g. /patients/car-t) serves DIST under that path, as a portal would.
+# FRAME_ANCESTORS (env) sets the CSP frame-ancestors list (default 'self').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 action=$1 port=$2 dist=$(realpath "$3") base=${4:-}
+frame_ancestors=${FRAME_ANCESTORS:-"'self'"}
 run="$PWD/.run/nginx-$port"
 mkdir -p "$run/logs"
 root=$dist
@@ -36,6 +38,7 @@ http {
         server_name localhost;
         root $root;
         set \$base "$base";
+        set \$frame_ancestors "$frame_ancestors";
         include cart-hub.conf;
     }
 }

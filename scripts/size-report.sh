@@ -9,16 +9,23 @@ dist=${1:-dist}
 budget=${WASM_BROTLI_BUDGET:-180000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
-for f in "$dist"/*.wasm "$dist"/cart-hub-*.js "$dist"/boot.js "$dist"/*.css; do
+wasm_seen=0
+# The build puts every fingerprinted file (and the two loaders) under assets/.
+for f in "$dist"/assets/*.wasm "$dist"/assets/cart-hub-*.js "$dist"/assets/boot-*.js "$dist"/assets/portal-*.js "$dist"/assets/*.css; do
   [ -f "$f" ] || continue
   raw=$(stat -c %s "$f")
   br=$(brotli -c -q 11 "$f" | wc -c)
   kind=${f##*.}
+  [ "$kind" = wasm ] && wasm_seen=$((wasm_seen + 1))
   printf '%-8s %-44s %10d %10d\n' "$kind" "$(basename "$f")" "$raw" "$br"
   if [ "$kind" = wasm ] && [ "$br" -gt "$budget" ]; then
     echo "size: FAIL wasm is $br bytes brotli, over the budget of $budget" >&2
     status=1
   fi
 done
+if [ "$wasm_seen" -ne 1 ]; then
+  echo "size: FAIL expected one wasm under $dist/assets, found $wasm_seen" >&2
+  status=1
+fi
 [ $status -eq 0 ] && echo "size: wasm within the $budget-byte brotli budget"
 exit $status

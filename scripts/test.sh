@@ -28,6 +28,8 @@ size_status=0
 scripts/size-report.sh dist || size_status=$?
 
 echo "== Browser tests (Chromium, nginx on 127.0.0.1:$port)"
+# Two "portal" origins may frame the hub (embed.spec.js serves them on these ports).
+export FRAME_ANCESTORS="'self' http://127.0.0.1:$((port + 3)) http://127.0.0.1:$((port + 4))"
 scripts/nginx.sh start "$port" dist
 trap 'scripts/nginx.sh stop "$port" dist' EXIT
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$port" npx playwright test)

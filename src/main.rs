@@ -26,7 +26,8 @@ fn main() {
     let mode = if prerendered.as_deref() == Some(path) && hydrate() {
         "hydrated"
     } else {
-        // Markup made for another path (a fallback page) would not match: start clean.
+        // Markup made for another path (a fallback page) would not match, nor markup whose
+        // data did not arrive (the loader then empties `data-prerendered`): start clean.
         if let (Some(body), Some(_)) = (&body, &prerendered) {
             body.replace_children_with_node_0();
         }

@@ -1,4 +1,7 @@
-//! The site chrome around every page.
+//! The site chrome around every page. A portal's config.json can rename and rebrand it at
+//! run time: `public/portal.js` fills the empty slots here (logo, contact line) and the
+//! name's text. Those slots are empty or plain text on purpose: hydration ignores children
+//! it did not render, so filling them before or after the app starts is safe.
 
 use crate::{site_path, SITE_NAME};
 use leptos::prelude::*;
@@ -10,7 +13,8 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="wrap site-header__inner">
                 <a class="brand" href=site_path("/")>
                     <span class="brand__mark" aria-hidden="true"></span>
-                    {SITE_NAME}
+                    <span class="brand__name">{SITE_NAME}</span>
+                    <span class="brand__logo" hidden></span>
                 </a>
                 <nav aria-label="Main">
                     <ul class="site-nav">
@@ -21,6 +25,8 @@ pub fn SiteHeader() -> impl IntoView {
                 </nav>
             </div>
         </header>
+        // "Questions? Call your care team at ...", when a portal's config.json sets one.
+        <aside class="contact-line" aria-label="Contact" hidden></aside>
     }
 }
 

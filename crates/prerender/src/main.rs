@@ -7,6 +7,7 @@
 //! the wasm, and the browser hydrates them instead of rebuilding them. Trunk's empty page is
 //! kept as `shell.html`, the SPA fallback for paths that were not prerendered.
 
+mod assets;
 mod page;
 mod routes;
 mod seo;
@@ -47,12 +48,14 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
     let index_text = std::fs::read_to_string(dist.join("data/index.json")).map_err(|e| format!("reading data/index.json: {e}"))?;
     let index: cart_model::IndexDoc = cart_model::decode(&index_text).map_err(|e| format!("data/index.json: {e:?}"))?;
 
-    // Trunk's output is the shell; keep an untouched copy as the fallback page.
+    // Trunk's page, with its assets fingerprinted under assets/ and integrity on every
+    // script, is the shell: the fallback page, and the frame every page is written into.
     let shell_path = dist.join("shell.html");
     let shell = match std::fs::read_to_string(&shell_path) {
-        Ok(s) => s,
+        Ok(s) => s, // an earlier run on this dist did it already
         Err(_) => {
-            let s = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading index.html: {e}"))?;
+            let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading index.html: {e}"))?;
+            let s = assets::finalize(dist, &page, cart_hub::BASE)?;
             std::fs::write(&shell_path, &s).map_err(|e| e.to_string())?;
             s
         }

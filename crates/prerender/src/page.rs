@@ -90,9 +90,10 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     // building the page again, and where the page's resource script is. The loader fetches
     // it with the app after the page has loaded: no script competes with the first paint.
     let body_tag = format!(
-        "<body data-prerendered=\"{}\" data-page-data=\"{base}{}\">",
+        "<body data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\">",
         route.path,
-        data_script_path(&route.path)
+        data_script_path(&route.path),
+        crate::assets::integrity(r.data_js.as_bytes())
     );
     html.replace_range(body_open..body_close, &format!("{body_tag}{}", r.body));
     Ok(html)

@@ -17,8 +17,29 @@ test('the scorer itself fails weak configurations', () => {
   expect(score({ ...good, 'Referrer-Policy': 'unsafe-url' }).penalties).toEqual(['referrer-policy-unsafe']);
 });
 
+/** The `_headers` file as {path rule: {header: value}}. */
+function headersFile() {
+  const rules = {};
+  let current = null;
+  for (const line of fs.readFileSync(path.join(root, 'public', '_headers'), 'utf8').split('\n')) {
+    if (/^\//.test(line)) rules[current = line.trim()] = {};
+    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (m && current) rules[current][m[1]] = m[2];
+  }
+  return rules;
+}
+
+/** The loader's URL, read from the served page (its name carries a content hash). */
+async function loaderUrl(request) {
+  const html = await (await request.get('/')).text();
+  const src = /<script[^>]*data-wasm[^>]*>/.exec(html)[0].match(/src="?([^" >]+)/)[1];
+  return src;
+}
+
 test('nginx serves every kind of response with A+ headers', async ({ request }) => {
-  for (const url of ['/', '/articles/what-is-car-t-cell-therapy', '/no-such-page', '/data/index.json', '/boot.js', '/data/articles/missing.json']) {
+  const urls = ['/', '/articles/what-is-car-t-cell-therapy', '/no-such-page', '/data/index.json', '/config.json',
+    await loaderUrl(request), '/data/articles/missing.json'];
+  for (const url of urls) {
     const res = await request.get(url);
     const s = score(res.headers());
     console.log(`observatory: nginx ${url} (${res.status()}): ${s.total} ${s.grade}`);
@@ -28,23 +49,51 @@ test('nginx serves every kind of response with A+ headers', async ({ request }) 
   }
 });
 
-test('the Netlify / Cloudflare Pages _headers file scores A+', () => {
-  const text = fs.readFileSync(path.join(root, 'public', '_headers'), 'utf8');
-  const headers = {};
-  for (const line of text.split('\n')) {
-    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (m) headers[m[1]] = m[2];
+test('nginx: fingerprinted assets are cached for a year, pages, data and config.json revalidated', async ({ request }) => {
+  const immutable = 'public, max-age=31536000, immutable';
+  expect((await request.get(await loaderUrl(request))).headers()['cache-control']).toBe(immutable);
+  for (const url of ['/', '/articles/what-is-car-t-cell-therapy', '/data/index.json', '/config.json']) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(200);
+    expect(res.headers()['cache-control'], url).toBe('no-cache');
   }
-  const s = score(headers);
+  const config = await request.get('/config.json');
+  expect(config.headers()['content-type']).toMatch(/^application\/json/);
+});
+
+test('every fingerprinted file is under assets/, where one rule caches them', () => {
+  const dist = path.join(root, process.env.DIST || 'dist');
+  const fingerprinted = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+  const atRoot = fs.readdirSync(dist).filter((f) => fingerprinted.test(f));
+  expect(atRoot).toEqual([]);
+  const assets = fs.readdirSync(path.join(dist, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
+  expect(assets.length).toBeGreaterThanOrEqual(6); // glue, wasm, css, icon, boot, portal
+  expect(assets.filter((f) => !fingerprinted.test(f))).toEqual([]);
+});
+
+test('the Netlify / Cloudflare Pages _headers file scores A+ and caches only assets/', () => {
+  const rules = headersFile();
+  const s = score(rules['/*']);
   console.log(`observatory: _headers: ${s.total} ${s.grade}`);
   expect(s.grade, JSON.stringify(s.results)).toBe('A+');
   expect(s.penalties).toEqual([]);
+  // Both hosts merge every matching rule: a Cache-Control on /* would be joined to the
+  // assets' one. Pages keep the hosts' revalidating default.
+  expect(rules['/*']['Cache-Control']).toBeUndefined();
+  expect(rules['/assets/*']).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
 });
 
 test('nginx and _headers send the same security headers', () => {
   const nginx = fs.readFileSync(path.join(root, 'deploy', 'nginx', 'security-headers.conf'), 'utf8');
-  const fromNginx = Object.fromEntries([...nginx.matchAll(/add_header\s+(\S+)\s+"([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const file = fs.readFileSync(path.join(root, 'public', '_headers'), 'utf8');
-  const fromFile = Object.fromEntries([...file.matchAll(/^\s+([A-Za-z-]+):\s*(.+)$/gm)].map((m) => [m[1], m[2]]));
-  expect(fromFile).toEqual(fromNginx);
+  const fromNginx = Object.fromEntries([...nginx.matchAll(/add_header\s+(\S+)\s+"([^"]+)"/g)]
+    // nginx takes the framing list from the server block; 'self' is what _headers ships.
+    .map((m) => [m[1], m[2].replace('$frame_ancestors', "'self'")]));
+  expect(headersFile()['/*']).toEqual(fromNginx);
+});
+
+test('nginx sends the frame-ancestors list the server block sets', async ({ request }) => {
+  const csp = (await request.get('/')).headers()['content-security-policy'];
+  const expected = process.env.FRAME_ANCESTORS || "'self'";
+  expect(csp).toContain(`frame-ancestors ${expected}`);
+  expect(csp).not.toContain('$frame_ancestors');
 });

@@ -1,0 +1,149 @@
+//! Makes Trunk's output CDN-ready before any page is written from it:
+//!
+//! - every fingerprinted file moves to `assets/`, so one path rule (`/assets/*`) can make
+//!   them immutable on any host (Netlify and Cloudflare merge the headers of every rule that
+//!   matches, so "all .js files" cannot be told apart from the unhashed loader by pattern);
+//! - the loader scripts (`boot.js`, `portal.js`) get a content hash in their names too;
+//! - every script gets Subresource Integrity: `integrity` on the `<script>` tags, and the
+//!   loader is handed the digests of the wasm-bindgen glue and the wasm, which it checks as
+//!   it fetches them (`data-js-integrity`, `data-wasm-integrity`).
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+use std::path::Path;
+
+/// Scripts copied by Trunk under their own names, fingerprinted here.
+const LOADERS: [&str; 2] = ["boot.js", "portal.js"];
+
+/// `sha384-<base64>`, the form `integrity` attributes and `fetch` take.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+/// Rewrites Trunk's page (the shell) and moves the files it names. Returns the new shell.
+pub fn finalize(dist: &Path, shell: &str, base: &str) -> Result<String, String> {
+    let assets = dist.join("assets");
+    std::fs::create_dir_all(&assets).map_err(|e| format!("{}: {e}", assets.display()))?;
+    let mut html = shell.to_string();
+
+    // Trunk's fingerprinted outputs: glue JS, wasm, CSS, icon.
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_fingerprinted(&name) {
+            move_file(dist, &name, &name)?;
+            html = html.replace(&format!("{base}/{name}"), &format!("{base}/assets/{name}"));
+        }
+    }
+    // The loaders: a fingerprint of their own, so they can be cached like the rest.
+    for loader in LOADERS {
+        let bytes = std::fs::read(dist.join(loader)).map_err(|e| format!("{loader}: {e}"))?;
+        let hex: String = Sha384::digest(&bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let (stem, ext) = loader.rsplit_once('.').unwrap_or((loader, "js"));
+        let hashed = format!("{stem}-{hex}.{ext}");
+        move_file(dist, loader, &hashed)?;
+        html = html.replace(&format!("{base}/{loader}"), &format!("{base}/assets/{hashed}"));
+    }
+    add_script_integrity(dist, &html, base)
+}
+
+/// `name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`, ...
+fn is_fingerprinted(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else { return false };
+    if !matches!(ext, "js" | "wasm" | "css" | "svg") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn move_file(dist: &Path, from: &str, to: &str) -> Result<(), String> {
+    let (src, dst) = (dist.join(from), dist.join("assets").join(to));
+    std::fs::rename(&src, &dst).map_err(|e| format!("moving {} to {}: {e}", src.display(), dst.display()))
+}
+
+/// Adds `integrity` to every `<script src>` that lacks one, and the glue/wasm digests to the
+/// loader's tag. Each digest is of the file the attribute names, read back from `dist`.
+fn add_script_integrity(dist: &Path, html: &str, base: &str) -> Result<String, String> {
+    let digest_of = |url: &str| -> Result<String, String> {
+        let rel = url.strip_prefix(base).unwrap_or(url).trim_start_matches('/');
+        let bytes = std::fs::read(dist.join(rel)).map_err(|e| format!("{rel} (named in the page): {e}"))?;
+        Ok(integrity(&bytes))
+    };
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let end = start + rest[start..].find('>').ok_or("an unclosed <script> tag")?;
+        let tag = &rest[start..end];
+        out.push_str(&rest[..end]);
+        if let Some(src) = attr(tag, "src") {
+            if attr(tag, "integrity").is_none() {
+                out.push_str(&format!(" integrity=\"{}\"", digest_of(&src)?));
+            }
+            for name in ["data-js", "data-wasm"] {
+                if let Some(url) = attr(tag, name) {
+                    out.push_str(&format!(" {name}-integrity=\"{}\"", digest_of(&url)?));
+                }
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The value of attribute `name` in a start tag, quoted or not (Trunk minifies the page).
+pub fn attr(tag: &str, name: &str) -> Option<String> {
+    let mut search = tag;
+    while let Some(i) = search.find(name) {
+        let before = search[..i].chars().last();
+        let after = &search[i + name.len()..];
+        search = after;
+        if !matches!(before, Some(' ' | '\n' | '\t')) {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=') else {
+            if after.starts_with([' ', '>', '/']) || after.is_empty() {
+                return Some(String::new());
+            }
+            continue;
+        };
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
+            _ => value.split([' ', '>', '\n', '\t']).next().unwrap_or("").to_string(),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_attributes_quoted_or_not() {
+        let tag = r#"<script data-js=/a-1.js data-wasm="/a-1_bg.wasm" src=/boot.js type=module"#;
+        assert_eq!(attr(tag, "src").as_deref(), Some("/boot.js"));
+        assert_eq!(attr(tag, "data-wasm").as_deref(), Some("/a-1_bg.wasm"));
+        assert_eq!(attr(tag, "data-js").as_deref(), Some("/a-1.js"));
+        // "js" inside "data-js" is not an attribute called "js".
+        assert_eq!(attr(tag, "js"), None);
+        assert_eq!(attr(tag, "integrity"), None);
+    }
+
+    #[test]
+    fn knows_fingerprinted_names() {
+        assert!(is_fingerprinted("cart-hub-65faa060e7125baf_bg.wasm"));
+        assert!(is_fingerprinted("main-9988ece8fd61236e.css"));
+        assert!(!is_fingerprinted("boot.js"));
+        assert!(!is_fingerprinted("page-data.js"));
+        assert!(!is_fingerprinted("config.json"));
+    }
+
+    #[test]
+    fn digests_like_the_browser_expects() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+    }
+}

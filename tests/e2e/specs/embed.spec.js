@@ -1,0 +1,112 @@
+// The hub inside a portal's page, on another origin: public/embed-example.html served by two
+// "portals" on two loopback ports (and a third the CSP does not list). The app's nginx lists
+// the first two in frame-ancestors (FRAME_ANCESTORS in scripts/test.sh); config.json lists
+// only the first in allowedParentOrigins.
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { test, expect } = require('./fixtures');
+
+const publicDir = path.join(__dirname, '..', '..', '..', 'public');
+const appUrl = new URL(process.env.BASE_URL || 'http://127.0.0.1:8181');
+const portalOrigin = (offset) => `http://127.0.0.1:${Number(appUrl.port) + offset}`;
+const ALLOWED = portalOrigin(3);   // may frame the hub, and hears its height
+const LISTENING = portalOrigin(4); // may frame the hub, but is not on the height list
+const UNLISTED = portalOrigin(5);  // not in frame-ancestors: the browser refuses to frame
+
+const servers = [];
+test.beforeAll(async () => {
+  const page = fs.readFileSync(path.join(publicDir, 'embed-example.html'), 'utf8')
+    .replace('http://127.0.0.1:8080/?embed=1', `${appUrl.origin}/?embed=1`);
+  const script = fs.readFileSync(path.join(publicDir, 'embed-example.js'));
+  for (const origin of [ALLOWED, LISTENING, UNLISTED]) {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    });
+    await new Promise((ok) => server.listen(Number(new URL(origin).port), '127.0.0.1', ok));
+    servers.push(server);
+  }
+});
+test.afterAll(async () => Promise.all(servers.map((s) => new Promise((ok) => s.close(ok)))));
+
+/** The shipped config.json with `allowedParentOrigins` set, as the portal team would edit it. */
+async function allowParents(page, request, origins) {
+  const shipped = await (await request.get('/config.json')).json();
+  await page.context().route(`${appUrl.origin}/config.json`, (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ ...shipped, allowedParentOrigins: origins }),
+  }));
+  // Every message the portal page receives, from the very start.
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__messages = [];
+    addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));
+  });
+}
+const messages = (page) => page.evaluate(() => window.__messages);
+
+test('an allowed portal hears the height on load, on page change and on resize, and the frame fits', async ({ page, request }) => {
+  await allowParents(page, request, [ALLOWED]);
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${ALLOWED}/embed-example.html`);
+  const frame = page.frameLocator('#cart-hub');
+  await expect(frame.locator('html[data-app]')).toHaveCount(1);
+  await expect.poll(async () => (await messages(page)).length).toBeGreaterThan(0);
+  const first = (await messages(page)).at(-1);
+  expect(first.origin).toBe(appUrl.origin);
+  expect(first.data).toMatchObject({ type: 'cart-hub:height', path: '/' });
+  expect(first.data.height).toBeGreaterThan(700);
+
+  // Embed mode: no brand row or footer, navigation kept; the frame is as tall as its content.
+  await expect(frame.locator('.site-footer')).toBeHidden();
+  await expect(frame.locator('.brand')).toBeHidden();
+  await expect(frame.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // The frame's viewport is the content's height: nothing to scroll inside the frame.
+  const fits = () => frame.locator('html').evaluate(() => Math.abs(innerHeight - Math.ceil(document.documentElement.getBoundingClientRect().height)));
+  await expect.poll(fits).toBeLessThanOrEqual(1);
+
+  // A page change inside the frame: a message with the new path; the portal page stays.
+  await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }).click();
+  await expect(frame.locator('main h1')).toHaveText('Topics');
+  await expect.poll(async () => (await messages(page)).at(-1).data.path).toBe('/topics');
+  expect(page.url()).toBe(`${ALLOWED}/embed-example.html`);
+  await expect.poll(fits).toBeLessThanOrEqual(1);
+
+  // Narrower: the text wraps, the content grows, a new height arrives.
+  const before = (await messages(page)).at(-1).data.height;
+  await page.setViewportSize({ width: 360, height: 700 });
+  await expect.poll(async () => (await messages(page)).at(-1).data.height).toBeGreaterThan(before);
+  await expect.poll(fits).toBeLessThanOrEqual(1);
+  // Every message came from the hub, in the documented shape.
+  for (const m of await messages(page)) {
+    expect(m.origin).toBe(appUrl.origin);
+    expect(Object.keys(m.data).sort()).toEqual(['height', 'path', 'type']);
+  }
+});
+
+test('a portal that may frame the hub but is not on the list never hears from it', async ({ page, request }) => {
+  await allowParents(page, request, [ALLOWED]);
+  await page.goto(`${LISTENING}/embed-example.html`);
+  const frame = page.frameLocator('#cart-hub');
+  // The hub itself works in the frame ...
+  await expect(frame.locator('html[data-config="applied"]')).toHaveCount(1);
+  await expect(frame.locator('html[data-app]')).toHaveCount(1);
+  await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
+  await expect(frame.locator('main h1')).toHaveText('Glossary');
+  await page.setViewportSize({ width: 400, height: 700 });
+  await page.waitForTimeout(500); // a resize's message would come within a frame or two
+  // ... but sends this page nothing at all.
+  expect(await messages(page)).toEqual([]);
+});
+
+test.describe('a page not in frame-ancestors', () => {
+  test.use({ expectedConsoleErrors: /frame-ancestors|Refused to frame/ });
+  test('cannot frame the hub at all', async ({ page, request }) => {
+    await allowParents(page, request, [UNLISTED]); // even if config.json named it
+    const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
+    await page.goto(`${UNLISTED}/embed-example.html`);
+    await refused;
+    await expect(page.frameLocator('#cart-hub').locator('html[data-app]')).toHaveCount(0);
+    expect(await messages(page)).toEqual([]);
+  });
+});
