@@ -26,11 +26,11 @@ pub fn finalize(dist: &Path, shell: &str, base: &str) -> Result<String, String> 
     std::fs::create_dir_all(&assets).map_err(|e| format!("{}: {e}", assets.display()))?;
     let mut html = shell.to_string();
 
-    // Trunk's fingerprinted outputs: glue JS, wasm, CSS, icon.
+    // Trunk's fingerprinted outputs the page names: glue JS, wasm, CSS, icon.
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if is_fingerprinted(&name) {
+        if is_fingerprinted(&name) && html.contains(&format!("{base}/{name}")) {
             move_file(dist, &name, &name)?;
             html = html.replace(&format!("{base}/{name}"), &format!("{base}/assets/{name}"));
         }
@@ -47,7 +47,8 @@ pub fn finalize(dist: &Path, shell: &str, base: &str) -> Result<String, String> 
     add_script_integrity(dist, &html, base)
 }
 
-/// `name-0123456789abcdef.js`, `name-0123456789abcdef_bg.wasm`, ...
+/// `name-0123456789abcdef.js`, `name-123456789abcdef_bg.wasm`, ...: Trunk writes its 64-bit
+/// hash in hex without leading zeros, so the hash can be shorter than 16 digits.
 fn is_fingerprinted(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else { return false };
     if !matches!(ext, "js" | "wasm" | "css" | "svg") {
@@ -55,7 +56,7 @@ fn is_fingerprinted(name: &str) -> bool {
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn move_file(dist: &Path, from: &str, to: &str) -> Result<(), String> {
@@ -136,6 +137,8 @@ mod tests {
     fn knows_fingerprinted_names() {
         assert!(is_fingerprinted("cart-hub-65faa060e7125baf_bg.wasm"));
         assert!(is_fingerprinted("main-9988ece8fd61236e.css"));
+        assert!(is_fingerprinted("cart-hub-c056fcaef2f814c.js")); // 15 digits: a leading 0
+        assert!(!is_fingerprinted("what-is-car-t.js"));
         assert!(!is_fingerprinted("boot.js"));
         assert!(!is_fingerprinted("page-data.js"));
         assert!(!is_fingerprinted("config.json"));

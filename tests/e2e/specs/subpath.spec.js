@@ -74,3 +74,21 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: 'ALL', exact: true })).toHaveAttribute('aria-pressed', 'true');
   });
 });
+
+test('every request stays under the path, and the config.json there is the one applied', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  // The portal team's edit of the config.json that lives under their path.
+  await page.context().route(`${SUB}/config.json`, async (route) => {
+    const shipped = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...shipped, name: 'Riverside Health', colors: { link: '#8a1538' } } });
+  });
+  await page.goto(`${SUB}/articles/what-is-car-t-cell-therapy`);
+  await ready(page);
+  await expect(page.locator('html[data-config="applied"]')).toHaveCount(1);
+  await expect(page.locator('.brand')).toHaveText('Riverside Health');
+  expect(await page.locator('main a').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(138, 21, 56)');
+  expect(requests.filter((p) => !p.startsWith(`${base}/`))).toEqual([]);
+  // The scripts, glue and wasm came from assets/ under the path, integrity-checked.
+  expect(requests.filter((p) => p.startsWith(`${base}/assets/`) && /\.(js|wasm)$/.test(p)).length).toBe(4);
+});
