@@ -2,11 +2,18 @@
 // against the same nginx-served release build as the Chromium suite.
 // Usage: node run.mjs <base-url> [firefox|webkit ...]
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Builder, By, until } from 'selenium-webdriver';
 
 const base = process.argv[2] || 'http://127.0.0.1:8181';
 const only = process.argv.slice(3);
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The folder nginx serves at `base` (its config.json is edited for the embedding scenario).
+const dist = process.env.DIST || path.join(repo, 'dist');
 
 const engines = {
   firefox: {
@@ -97,12 +104,61 @@ const scenarios = {
     const mode = await d.findElement(By.css('html')).getAttribute('data-app');
     check(mode === 'mounted', `the shell is rendered, not ${mode}`);
   },
+  // Firefox has no location.ancestorOrigins: the hub finds its parent from the referrer.
+  'an allowed portal frame is sized by the height messages; another portal never is': async (d) => {
+    await withPortals(async ([allowed, other]) => {
+      for (const [portal, expectSized] of [[allowed, true], [other, false]]) {
+        await d.get(`${portal}/embed-example.html`);
+        const frame = await d.findElement(By.id('cart-hub'));
+        await d.switchTo().frame(frame);
+        await live(d);
+        await d.wait(until.elementLocated(By.css('html[data-config="applied"]')), 5000, 'config.json applied');
+        await d.switchTo().defaultContent();
+        const height = () => d.executeScript('return document.getElementById("cart-hub").style.height');
+        if (expectSized) {
+          await d.wait(async () => parseInt(await height(), 10) > 800, 5000, `${portal}: the frame is sized to the hub`);
+        } else {
+          await sleep(1000);
+          check((await height()) === '', `${portal}: not on the list, yet the frame was sized to ${await height()}`);
+        }
+      }
+    });
+  },
   'no crash or start-up failure message': async (d) => {
     await d.get(`${base}/topics`);
     await live(d);
     check((await d.findElements(By.css('#boot-failure, #crash'))).length === 0, 'no failure screen');
   },
 };
+
+/**
+ * Two portal pages (public/embed-example.html) on the next loopback ports, both allowed to
+ * frame the hub by nginx (FRAME_ANCESTORS in scripts/test.sh); config.json lists only the
+ * first, as a portal team would edit it in place. The shipped config.json is put back after.
+ */
+async function withPortals(run) {
+  const port = Number(new URL(base).port);
+  const origins = [3, 4].map((n) => `http://127.0.0.1:${port + n}`);
+  const page = fs.readFileSync(path.join(repo, 'public', 'embed-example.html'), 'utf8')
+    .replace('http://127.0.0.1:8080/?embed=1', `${new URL(base).origin}/?embed=1`);
+  const script = fs.readFileSync(path.join(repo, 'public', 'embed-example.js'));
+  const servers = await Promise.all(origins.map((o) => new Promise((ok) => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    });
+    server.listen(Number(new URL(o).port), '127.0.0.1', () => ok(server));
+  })));
+  const file = path.join(dist, 'config.json');
+  const shipped = fs.readFileSync(file, 'utf8');
+  try {
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(shipped), allowedParentOrigins: [origins[0]] }));
+    await run(origins);
+  } finally {
+    fs.writeFileSync(file, shipped);
+    await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+  }
+}
 
 const children = [];
 async function start(cmd, args, env) {

@@ -110,3 +110,26 @@ test.describe('a page not in frame-ancestors', () => {
     expect(await messages(page)).toEqual([]);
   });
 });
+
+test('in the frame, links to other sites open a new tab and a reload keeps embed mode', async ({ page, request, context }) => {
+  await allowParents(page, request, [ALLOWED]);
+  // No real network: the source's site answers from here.
+  await context.route(/^https:\/\//, (route) => route.fulfill({ contentType: 'text/plain', body: 'a source' }));
+  await page.goto(`${ALLOWED}/embed-example.html`);
+  const frame = page.frameLocator('#cart-hub');
+  await expect(frame.locator('html[data-app]')).toHaveCount(1);
+  await frame.locator('.card a').first().click();
+  await expect(frame.locator('.sources li').first()).toBeVisible();
+  const inFrame = () => page.frames().find((f) => f.url().startsWith(appUrl.origin)).url();
+  const articleUrl = inFrame();
+  const popup = context.waitForEvent('page');
+  await frame.locator('.sources a[href^="https://"]').first().click();
+  expect((await popup).url()).toMatch(/^https:\/\//);
+  expect(inFrame()).toBe(articleUrl);
+  // A reload of the frame (no ?embed=1 in its address any more) stays in embed mode.
+  expect(articleUrl).not.toContain('embed=1');
+  await frame.locator('html').evaluate(() => location.reload());
+  await expect(frame.locator('html[data-app]')).toHaveCount(1);
+  await expect(frame.locator('.site-footer')).toBeHidden();
+  await expect(frame.locator('html[data-embed]')).toHaveCount(1);
+});

@@ -71,6 +71,14 @@ test('every fingerprinted file is under assets/, where one rule caches them', ()
   expect(assets.filter((f) => !fingerprinted.test(f))).toEqual([]);
 });
 
+test('config.json is served as it is on disk: no precompressed copy to go stale after an edit', async ({ request }) => {
+  const dist = path.join(root, process.env.DIST || 'dist');
+  expect(fs.existsSync(path.join(dist, 'config.json.br'))).toBe(false);
+  expect(fs.existsSync(path.join(dist, 'config.json.gz'))).toBe(false);
+  const res = await request.get('/config.json', { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(await res.text()).toBe(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+});
+
 test('the Netlify / Cloudflare Pages _headers file scores A+ and caches only assets/', () => {
   const rules = headersFile();
   const s = score(rules['/*']);
