@@ -39,7 +39,7 @@ node tests/engines/run.mjs "http://127.0.0.1:$port"
 
 echo "== Built for a portal's path (/patients/car-t/), served there (nginx on 127.0.0.1:$((port + 2)))"
 DIST=dist-sub scripts/build.sh --public-url /patients/car-t/
-scripts/nginx.sh start "$((port + 2))" dist-sub /patients/car-t
+FRAME_ANCESTORS="'self' http://127.0.0.1:$((port + 5))" scripts/nginx.sh start "$((port + 2))" dist-sub /patients/car-t
 trap 'scripts/nginx.sh stop "$port" dist; scripts/nginx.sh stop "$((port + 2))" dist-sub' EXIT
 (cd tests/e2e && SUB_BASE_URL="http://127.0.0.1:$((port + 2))/patients/car-t" BASE_URL="http://127.0.0.1:$((port + 2))" npx playwright test specs/subpath.spec.js)
 

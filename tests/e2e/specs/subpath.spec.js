@@ -92,3 +92,35 @@ test('every request stays under the path, and the config.json there is the one a
   // The scripts, glue and wasm came from assets/ under the path, integrity-checked.
   expect(requests.filter((p) => p.startsWith(`${base}/assets/`) && /\.(js|wasm)$/.test(p)).length).toBe(4);
 });
+
+test('embedded from a portal on another origin, the frame is sized and its pages stay under the path', async ({ page }) => {
+  const fs = require('fs');
+  const http = require('http');
+  const path = require('path');
+  const publicDir = path.join(__dirname, '..', '..', '..', 'public');
+  const portal = `http://127.0.0.1:${Number(new URL(SUB).port) + 3}`; // in FRAME_ANCESTORS (scripts/test.sh)
+  const html = fs.readFileSync(path.join(publicDir, 'embed-example.html'), 'utf8').replace('http://127.0.0.1:8080/?embed=1', `${SUB}/?embed=1`);
+  const script = fs.readFileSync(path.join(publicDir, 'embed-example.js'));
+  const server = http.createServer((req, res) => {
+    if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise((ok) => server.listen(Number(new URL(portal).port), '127.0.0.1', ok));
+  try {
+    await page.context().route(`${SUB}/config.json`, async (route) => {
+      const shipped = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...shipped, allowedParentOrigins: [portal] } });
+    });
+    await page.goto(`${portal}/embed-example.html`);
+    const frame = page.frameLocator('#cart-hub');
+    await expect(frame.locator('html[data-app]')).toHaveCount(1);
+    const height = () => page.locator('#cart-hub').evaluate((f) => parseInt(f.style.height, 10) || 0);
+    await expect.poll(height).toBeGreaterThan(800);
+    await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }).click();
+    await expect(frame.locator('main h1')).toHaveText('Topics');
+    const inFrame = page.frames().find((f) => f.url().startsWith(new URL(SUB).origin));
+    expect(new URL(inFrame.url()).pathname).toBe(`${base}/topics`);
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
