@@ -199,6 +199,19 @@ function applyChrome(config) {
   }
 }
 
+/** The browser tab says the portal's name too. The app sets each page's title (ending in
+ *  "CAR-T Hub") as it renders; this follows every change of it. */
+function applyTitle(config) {
+  if (!config.name) return;
+  const name = config.name.trim();
+  const rename = () => {
+    const renamed = document.title.replace(/(^|\| )CAR-T Hub$/, `$1${name}`);
+    if (renamed !== document.title) document.title = renamed;
+  };
+  rename();
+  new MutationObserver(rename).observe(document.head, { subtree: true, childList: true, characterData: true });
+}
+
 /**
  * Tells the embedding page how tall the content is, so it can size the frame without a
  * scrollbar: `{type: "cart-hub:height", height, path}` via postMessage, on load, on every
@@ -258,6 +271,7 @@ load().then(({ config, problems }) => {
     if (later.length) console.warn(`CAR-T Hub config.json: ${later.join('; ')}.`);
   });
   applyChrome(config);
+  applyTitle(config);
   // A page the app renders from scratch (not hydrated) brings an empty header: fill it too.
   addEventListener('cart-hub:page', () => applyChrome(config));
   keepNavigationInFrame();

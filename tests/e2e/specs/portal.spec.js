@@ -41,6 +41,7 @@ test('a portal brand: colours, font, radius, name, logo and contact line', async
 
   const header = page.locator('.site-header');
   await expect(header.locator('.brand')).toHaveText('Riverside Health');
+  await expect(page).toHaveTitle('CAR-T cell therapy | Riverside Health');
   expect(await css(header, 'background-color')).toBe('rgb(11, 61, 46)');
   expect(await css(page.locator('.card a').first(), 'color')).toBe('rgb(138, 21, 56)');
   expect(await css(page.locator('.chip').first(), 'border-top-color')).toBe('rgb(138, 21, 56)');
@@ -62,6 +63,7 @@ test('a portal brand: colours, font, radius, name, logo and contact line', async
   await page.locator('.card a').first().click();
   await expect(page.locator('main h1')).toBeFocused();
   await expect(header.locator('.brand')).toHaveText('Riverside Health');
+  await expect(page).toHaveTitle(/^.+ \| Riverside Health$/);
   await expect(contact).toBeVisible();
   await page.goto('/no-such-page');
   await expect(page.locator('html[data-app="mounted"]')).toHaveCount(1);
