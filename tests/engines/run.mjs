@@ -3,11 +3,11 @@
 // Usage: node run.mjs <base-url> [firefox|webkit ...]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Builder, By, until } from 'selenium-webdriver';
+import portalServer from '../e2e/portal-server.js';
 
 const base = process.argv[2] || 'http://127.0.0.1:8181';
 const only = process.argv.slice(3);
@@ -138,17 +138,8 @@ const scenarios = {
  */
 async function withPortals(run) {
   const port = Number(new URL(base).port);
-  const origins = [3, 4].map((n) => `http://127.0.0.1:${port + n}`);
-  const page = fs.readFileSync(path.join(repo, 'public', 'embed-example.html'), 'utf8')
-    .replace('http://127.0.0.1:8080/?embed=1', `${new URL(base).origin}/?embed=1`);
-  const script = fs.readFileSync(path.join(repo, 'public', 'embed-example.js'));
-  const servers = await Promise.all(origins.map((o) => new Promise((ok) => {
-    const server = http.createServer((req, res) => {
-      if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-    });
-    server.listen(Number(new URL(o).port), '127.0.0.1', () => ok(server));
-  })));
+  const portals = await portalServer.startPortals(`${new URL(base).origin}/?embed=1`, [port + 3, port + 4]);
+  const { origins } = portals;
   const file = path.join(dist, 'config.json');
   const shipped = fs.readFileSync(file, 'utf8');
   try {
@@ -156,7 +147,7 @@ async function withPortals(run) {
     await run(origins);
   } finally {
     fs.writeFileSync(file, shipped);
-    await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+    await portals.close();
   }
 }
 

@@ -2,33 +2,18 @@
 // "portals" on two loopback ports (and a third the CSP does not list). The app's nginx lists
 // the first two in frame-ancestors (FRAME_ANCESTORS in scripts/test.sh); config.json lists
 // only the first in allowedParentOrigins.
-const fs = require('fs');
-const http = require('http');
-const path = require('path');
 const { test, expect } = require('./fixtures');
+const { startPortals } = require('../portal-server');
 
-const publicDir = path.join(__dirname, '..', '..', '..', 'public');
 const appUrl = new URL(process.env.BASE_URL || 'http://127.0.0.1:8181');
-const portalOrigin = (offset) => `http://127.0.0.1:${Number(appUrl.port) + offset}`;
-const ALLOWED = portalOrigin(3);   // may frame the hub, and hears its height
-const LISTENING = portalOrigin(4); // may frame the hub, but is not on the height list
-const UNLISTED = portalOrigin(5);  // not in frame-ancestors: the browser refuses to frame
+const port = Number(appUrl.port);
+const [ALLOWED, LISTENING, UNLISTED] = [3, 4, 5].map((n) => `http://127.0.0.1:${port + n}`);
+// ALLOWED may frame the hub and hears its height; LISTENING may frame it but is not on the
+// height list; UNLISTED is not in frame-ancestors: the browser refuses to frame the hub.
 
-const servers = [];
-test.beforeAll(async () => {
-  const page = fs.readFileSync(path.join(publicDir, 'embed-example.html'), 'utf8')
-    .replace('http://127.0.0.1:8080/?embed=1', `${appUrl.origin}/?embed=1`);
-  const script = fs.readFileSync(path.join(publicDir, 'embed-example.js'));
-  for (const origin of [ALLOWED, LISTENING, UNLISTED]) {
-    const server = http.createServer((req, res) => {
-      if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-      else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-    });
-    await new Promise((ok) => server.listen(Number(new URL(origin).port), '127.0.0.1', ok));
-    servers.push(server);
-  }
-});
-test.afterAll(async () => Promise.all(servers.map((s) => new Promise((ok) => s.close(ok)))));
+let portals;
+test.beforeAll(async () => { portals = await startPortals(`${appUrl.origin}/?embed=1`, [port + 3, port + 4, port + 5]); });
+test.afterAll(async () => portals.close());
 
 /** The shipped config.json with `allowedParentOrigins` set, as the portal team would edit it. */
 async function allowParents(page, request, origins) {

@@ -94,18 +94,11 @@ test('every request stays under the path, and the config.json there is the one a
 });
 
 test('embedded from a portal on another origin, the frame is sized and its pages stay under the path', async ({ page }) => {
-  const fs = require('fs');
-  const http = require('http');
-  const path = require('path');
-  const publicDir = path.join(__dirname, '..', '..', '..', 'public');
-  const portal = `http://127.0.0.1:${Number(new URL(SUB).port) + 3}`; // in FRAME_ANCESTORS (scripts/test.sh)
-  const html = fs.readFileSync(path.join(publicDir, 'embed-example.html'), 'utf8').replace('http://127.0.0.1:8080/?embed=1', `${SUB}/?embed=1`);
-  const script = fs.readFileSync(path.join(publicDir, 'embed-example.js'));
-  const server = http.createServer((req, res) => {
-    if (req.url === '/embed-example.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise((ok) => server.listen(Number(new URL(portal).port), '127.0.0.1', ok));
+  // In the sub-path server's frame-ancestors (scripts/test.sh).
+  const { startPortals } = require('../portal-server');
+  const portalPort = Number(new URL(SUB).port) + 3;
+  const portals = await startPortals(`${SUB}/?embed=1`, [portalPort]);
+  const [portal] = portals.origins;
   try {
     await page.context().route(`${SUB}/config.json`, async (route) => {
       const shipped = await (await route.fetch()).json();
@@ -121,6 +114,6 @@ test('embedded from a portal on another origin, the frame is sized and its pages
     const inFrame = page.frames().find((f) => f.url().startsWith(new URL(SUB).origin));
     expect(new URL(inFrame.url()).pathname).toBe(`${base}/topics`);
   } finally {
-    await new Promise((ok) => server.close(ok));
+    await portals.close();
   }
 });
