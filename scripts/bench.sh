@@ -24,7 +24,7 @@ trap 'scripts/nginx.sh stop $port "$bench"' EXIT
 
 # What hydration costs in wasm: the same app built client-only, optimised the same way.
 wasm_size() { brotli -c -q 11 "$1" | wc -c; }
-hydrate=$(wasm_size "$(ls dist/*_bg.wasm)")
+hydrate=$(wasm_size "$(ls dist/assets/*_bg.wasm)")
 cargo build --quiet --release --target wasm32-unknown-unknown --features csr --bin cart-hub --target-dir target/bench-csr
 wasm-bindgen --target web --out-dir .run/bench-csr target/bench-csr/wasm32-unknown-unknown/release/cart-hub.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
