@@ -4,8 +4,11 @@ const crypto = require('crypto');
 const { test, expect, ready } = require('./fixtures');
 
 const digest = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-const attr = (tag, name) => (new RegExp(`\\s${name}=("([^"]*)"|([^\\s>]+))`).exec(tag) || [])[2]
-  ?? (new RegExp(`\\s${name}=("([^"]*)"|([^\\s>]+))`).exec(tag) || [])[3];
+/** An attribute's value in a start tag, quoted or not (the build minifies pages). */
+const attr = (tag, name) => {
+  const m = new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
 
 test('every script, the glue and the wasm carry the digest of the file served', async ({ request }) => {
   const pages = ['/', '/topics', '/glossary', '/articles/what-is-car-t-cell-therapy', '/no-such-page'];

@@ -147,4 +147,6 @@ test('the chrome can be switched off, and embed mode can come from the config', 
   await expect(page.locator('.site-footer')).toBeHidden();
   await expect(page.locator('.brand')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
