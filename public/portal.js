@@ -67,6 +67,8 @@ async function load() {
   };
   field('name', (v) => (typeof v === 'string' && /^[^\u0000-\u001f]{1,60}$/.test(v.trim()) ? '' : 'must be text of 1 to 60 characters'));
   field('logo', (v) => (typeof v === 'string' && sameOriginImage(v) ? '' : 'must be an image on this site (a path such as "brand/logo.svg")'));
+  // A relative path is relative to config.json (the site's root), not to the page shown.
+  if (config.logo && !config.logo.startsWith('data:')) config.logo = new URL(config.logo, new URL(configUrl, location.href)).href;
   field('contact', checkContact);
   field('font', (v) => (typeof v === 'string' && v.length <= 200 && !/url\(|[;{}]/i.test(v) && CSS.supports('font-family', v)
     ? '' : 'must be a CSS font-family list of installed fonts (no web fonts)'));

@@ -105,7 +105,7 @@ const scenarios = {
     check(mode === 'mounted', `the shell is rendered, not ${mode}`);
   },
   // Firefox has no location.ancestorOrigins: the hub finds its parent from the referrer.
-  'an allowed portal frame is sized by the height messages; another portal never is': async (d) => {
+  'embedded: config.json colours show; the listed portal's frame is sized, the other never is': async (d) => {
     await withPortals(async ([allowed, other]) => {
       for (const [portal, expectSized] of [[allowed, true], [other, false]]) {
         await d.get(`${portal}/embed-example.html`);
@@ -113,6 +113,9 @@ const scenarios = {
         await d.switchTo().frame(frame);
         await live(d);
         await d.wait(until.elementLocated(By.css('html[data-config="applied"]')), 5000, 'config.json applied');
+        // The portal's link colour from config.json, set through the CSSOM, in this engine too.
+        const link = await d.executeScript('return getComputedStyle(document.querySelector("main a")).color');
+        check(link === 'rgb(138, 21, 56)', `config.json's link colour shows (got ${link})`);
         await d.switchTo().defaultContent();
         const height = () => d.executeScript('return document.getElementById("cart-hub").style.height');
         if (expectSized) {
@@ -134,7 +137,8 @@ const scenarios = {
 /**
  * Two portal pages (public/embed-example.html) on the next loopback ports, both allowed to
  * frame the hub by nginx (FRAME_ANCESTORS in scripts/test.sh); config.json lists only the
- * first, as a portal team would edit it in place. The shipped config.json is put back after.
+ * first (and sets a link colour), as a portal team would edit it in place. The shipped
+ * config.json is put back after.
  */
 async function withPortals(run) {
   const port = Number(new URL(base).port);
@@ -143,7 +147,7 @@ async function withPortals(run) {
   const file = path.join(dist, 'config.json');
   const shipped = fs.readFileSync(file, 'utf8');
   try {
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(shipped), allowedParentOrigins: [origins[0]] }));
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(shipped), colors: { link: '#8a1538' }, allowedParentOrigins: [origins[0]] }));
     await run(origins);
   } finally {
     fs.writeFileSync(file, shipped);

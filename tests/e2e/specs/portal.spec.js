@@ -29,7 +29,7 @@ test('a portal brand: colours, font, radius, name, logo and contact line', async
   const icon = /<link[^>]*rel=icon[^>]*>/.exec(await (await request.get('/')).text())[0].match(/href=([^\s>]+)/)[1];
   const warnings = await withConfig(page, {
     name: 'Riverside Health',
-    logo: icon,
+    logo: icon.replace(/^\//, ''), // relative to config.json: right on deep pages too
     contact: { text: 'Questions? Call your care team at', phone: '+1 555 0100' },
     colors: { brand: '#0b3d2e', link: '#8a1538', accent: '#0b3d2e' },
     font: 'Georgia, "Times New Roman", serif',
@@ -69,6 +69,9 @@ test('a portal brand: colours, font, radius, name, logo and contact line', async
   await expect(page.locator('html[data-app="mounted"]')).toHaveCount(1);
   await expect(page.locator('.brand')).toHaveText('Riverside Health');
   await expect(page.getByRole('complementary', { name: 'Contact' })).toBeVisible();
+  await page.goto('/articles/what-is-car-t-cell-therapy');
+  await ready(page);
+  await expect.poll(() => page.locator('.brand__logo img').evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   expect(warnings.filter((w) => /config\.json/.test(w))).toEqual([]);
 });
 
