@@ -105,7 +105,7 @@ const scenarios = {
     check(mode === 'mounted', `the shell is rendered, not ${mode}`);
   },
   // Firefox has no location.ancestorOrigins: the hub finds its parent from the referrer.
-  'embedded: config.json colours show; the listed portal's frame is sized, the other never is': async (d) => {
+  "embedded: config.json colours show; the listed portal's frame is sized, the other never is": async (d) => {
     await withPortals(async ([allowed, other]) => {
       for (const [portal, expectSized] of [[allowed, true], [other, false]]) {
         await d.get(`${portal}/embed-example.html`);
