@@ -33,6 +33,19 @@ const PAIRS = [
 const FIELDS = ['name', 'logo', 'contact', 'colors', 'darkColors', 'font', 'radius',
   'showHeader', 'showFooter', 'embed', 'allowedParentOrigins'];
 
+// Who frames this page, if the browser says: Chromium and WebKit give the ancestors'
+// origins; otherwise the referrer is the parent page (Firefox). '' when unknown.
+const parentOrigin = (() => {
+  if (!framed) return '';
+  if (location.ancestorOrigins?.length) return location.ancestorOrigins[0];
+  try { return document.referrer ? new URL(document.referrer).origin : ''; } catch { return ''; }
+})();
+// Framed by another site: show nothing until config.json says that site may embed the hub
+// (allowedParentOrigins). The CSP's frame-ancestors is what stops framing; this is the
+// second guard, and the only one on hosts that cannot send headers.
+const foreignParent = parentOrigin && parentOrigin !== location.origin;
+if (foreignParent) root.dataset.framing = 'checking';
+
 // Embed mode from the address is known at once: hide the chrome before the config arrives.
 // Inside a frame it is remembered for the visit, so a reload of the frame keeps it.
 if (query.get('embed') === '1') {
@@ -222,11 +235,6 @@ function applyTitle(config) {
  */
 function reportHeight(origins) {
   if (!framed || !origins.length) return;
-  // Who the parent is: Chromium and WebKit say so; otherwise the referrer (the parent page).
-  let parentOrigin = location.ancestorOrigins?.[0] || '';
-  if (!parentOrigin && document.referrer) {
-    try { parentOrigin = new URL(document.referrer).origin; } catch { /* none */ }
-  }
   // A known parent gets messages only if listed. If the browser cannot say, each listed
   // origin is tried: postMessage delivers only when it matches the parent's real origin.
   const targets = parentOrigin ? origins.filter((o) => o === parentOrigin) : origins;
@@ -247,6 +255,36 @@ function reportHeight(origins) {
   send();
 }
 
+/**
+ * Framed by a site that config.json does not list: the page stays hidden, and says so, with
+ * a way to read the hub in its own tab. Returns whether the page may show.
+ */
+function guardFraming(origins) {
+  if (!foreignParent) return true;
+  if (origins.includes(parentOrigin)) {
+    delete root.dataset.framing;
+    return true;
+  }
+  root.dataset.framing = 'refused';
+  const box = document.createElement('div');
+  box.className = 'framing-refused';
+  box.setAttribute('role', 'alert');
+  const h = document.createElement('h1');
+  h.textContent = 'This page cannot be shown here';
+  const p = document.createElement('p');
+  p.textContent = 'CAR-T Hub is only shown inside the websites it works with. You can still read it on its own.';
+  const a = document.createElement('a');
+  a.className = 'button';
+  a.href = location.href;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = 'Open CAR-T Hub in a new tab';
+  box.append(h, p, a);
+  document.body.append(box); // after the app's nodes: hydration never meets it
+  console.warn(`CAR-T Hub: this page is framed by ${parentOrigin}, which allowedParentOrigins in config.json does not list, so it is hidden.`);
+  return false;
+}
+
 /** In embed mode, links to other sites open in a new tab: the frame keeps the hub. */
 function keepNavigationInFrame() {
   addEventListener('click', (e) => {
@@ -261,6 +299,8 @@ function keepNavigationInFrame() {
 }
 
 load().then(({ config, problems }) => {
+  // First: while this is unsettled, a page framed by another site shows nothing.
+  const mayShow = guardFraming(config.allowedParentOrigins || []);
   if (config.embed) root.dataset.embed = '';
   if (config.showHeader === false) root.dataset.header = 'hidden';
   if (config.showFooter === false) root.dataset.footer = 'hidden';
@@ -277,7 +317,7 @@ load().then(({ config, problems }) => {
   // A page the app renders from scratch (not hydrated) brings an empty header: fill it too.
   addEventListener('cart-hub:page', () => applyChrome(config));
   keepNavigationInFrame();
-  reportHeight(config.allowedParentOrigins || []);
+  if (mayShow) reportHeight(config.allowedParentOrigins || []);
   if (problems.length) console.warn(`CAR-T Hub config.json: ${problems.join('; ')}.`);
   root.dataset.config = problems.length ? 'fallback' : 'applied';
 });

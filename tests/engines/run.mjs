@@ -105,7 +105,7 @@ const scenarios = {
     check(mode === 'mounted', `the shell is rendered, not ${mode}`);
   },
   // Firefox has no location.ancestorOrigins: the hub finds its parent from the referrer.
-  "embedded: config.json colours show; the listed portal's frame is sized, the other never is": async (d) => {
+  "embedded: config.json colours show; the listed portal's frame is sized, the other gets a refusal": async (d) => {
     await withPortals(async ([allowed, other]) => {
       for (const [portal, expectSized] of [[allowed, true], [other, false]]) {
         await d.get(`${portal}/embed-example.html`);
@@ -116,6 +116,9 @@ const scenarios = {
         // The portal's link colour from config.json, set through the CSSOM, in this engine too.
         const link = await d.executeScript('return getComputedStyle(document.querySelector("main a")).color');
         check(link === 'rgb(138, 21, 56)', `config.json's link colour shows (got ${link})`);
+        // Not listed: the hub hides itself and says why.
+        const refused = await d.executeScript('return !!document.querySelector(".framing-refused") && !document.querySelector("main").checkVisibility()');
+        check(refused === !expectSized, `${portal}: the refusal is ${expectSized ? 'absent' : 'shown'}`);
         await d.switchTo().defaultContent();
         const height = () => d.executeScript('return document.getElementById("cart-hub").style.height');
         if (expectSized) {

@@ -8,8 +8,9 @@ const { startPortals } = require('../portal-server');
 const appUrl = new URL(process.env.BASE_URL || 'http://127.0.0.1:8181');
 const port = Number(appUrl.port);
 const [ALLOWED, LISTENING, UNLISTED] = [3, 4, 5].map((n) => `http://127.0.0.1:${port + n}`);
-// ALLOWED may frame the hub and hears its height; LISTENING may frame it but is not on the
-// height list; UNLISTED is not in frame-ancestors: the browser refuses to frame the hub.
+// ALLOWED may frame the hub and hears its height; LISTENING passes frame-ancestors but is
+// not in allowedParentOrigins (the hub hides itself there); UNLISTED is not in
+// frame-ancestors: the browser refuses to frame the hub.
 
 let portals;
 test.beforeAll(async () => { portals = await startPortals(`${appUrl.origin}/?embed=1`, [port + 3, port + 4, port + 5]); });
@@ -69,18 +70,21 @@ test('an allowed portal hears the height on load, on page change and on resize, 
   }
 });
 
-test('a portal that may frame the hub but is not on the list never hears from it', async ({ page, request }) => {
+test('a portal the CSP lets frame the hub, but config.json does not list, gets a refusal and no messages', async ({ page, request }) => {
   await allowParents(page, request, [ALLOWED]);
+  const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes(`framed by ${LISTENING}`));
   await page.goto(`${LISTENING}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
-  // The hub itself works in the frame ...
-  await expect(frame.locator('html[data-config="applied"]')).toHaveCount(1);
+  await warned;
+  // The app runs in the frame, but shows nothing of itself: only why, and a way out.
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
-  await frame.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
-  await expect(frame.locator('main h1')).toHaveText('Glossary');
+  const refusal = frame.getByRole('alert');
+  await expect(refusal).toContainText('This page cannot be shown here');
+  await expect(refusal.getByRole('link', { name: 'Open CAR-T Hub in a new tab' })).toHaveAttribute('target', '_blank');
+  await expect(frame.locator('main')).toBeHidden();
+  await expect(frame.locator('.site-header')).toBeHidden();
   await page.setViewportSize({ width: 400, height: 700 });
   await page.waitForTimeout(500); // a resize's message would come within a frame or two
-  // ... but sends this page nothing at all.
   expect(await messages(page)).toEqual([]);
 });
 
