@@ -35,10 +35,12 @@ const FIELDS = ['name', 'logo', 'contact', 'colors', 'darkColors', 'font', 'radi
 
 // Who frames this page, if the browser says: Chromium and WebKit give the ancestors'
 // origins; otherwise the referrer is the parent page (Firefox). '' when unknown.
+// ("null" is what a browser gives for a parent it will not name: treated as unknown.)
 const parentOrigin = (() => {
   if (!framed) return '';
-  if (location.ancestorOrigins?.length) return location.ancestorOrigins[0];
-  try { return document.referrer ? new URL(document.referrer).origin : ''; } catch { return ''; }
+  let origin = location.ancestorOrigins?.[0] || '';
+  if (!origin) try { origin = document.referrer ? new URL(document.referrer).origin : ''; } catch { /* none */ }
+  return origin === 'null' ? '' : origin;
 })();
 // Framed by another site: show nothing until config.json says that site may embed the hub
 // (allowedParentOrigins). The CSP's frame-ancestors is what stops framing; this is the
