@@ -1,7 +1,7 @@
 // Runtime configuration for the teams who host or embed CAR-T Hub: `config.json` beside
 // index.html sets brand colours, font, corner radius, logo, the name in the header, a contact
-// line, which chrome shows, embed mode, and the parent origins allowed to hear the page's
-// height. Edit the file, no rebuild. Every field is described in the README.
+// line, which chrome shows, embed mode, and the sites allowed to embed the hub (and to hear
+// its height). Edit the file, no rebuild. Every field is described in the README.
 //
 // Whatever is missing or wrong falls back to the site's default, with one console warning
 // that says what was ignored and why: a bad config never costs the reader the page.
