@@ -95,7 +95,7 @@ fn add_script_integrity(dist: &Path, html: &str, base: &str) -> Result<String, S
 }
 
 /// The value of attribute `name` in a start tag, quoted or not (Trunk minifies the page).
-pub fn attr(tag: &str, name: &str) -> Option<String> {
+fn attr(tag: &str, name: &str) -> Option<String> {
     let mut search = tag;
     while let Some(i) = search.find(name) {
         let before = search[..i].chars().last();

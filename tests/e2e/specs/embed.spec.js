@@ -2,7 +2,7 @@
 // "portals" on two loopback ports (and a third the CSP does not list). The app's nginx lists
 // the first two in frame-ancestors (FRAME_ANCESTORS in scripts/test.sh); config.json lists
 // only the first in allowedParentOrigins.
-const { test, expect } = require('./fixtures');
+const { test, expect, editConfig } = require('./fixtures');
 const { startPortals } = require('../portal-server');
 
 const appUrl = new URL(process.env.BASE_URL || 'http://127.0.0.1:8181');
@@ -17,11 +17,8 @@ test.beforeAll(async () => { portals = await startPortals(`${appUrl.origin}/?emb
 test.afterAll(async () => portals.close());
 
 /** The shipped config.json with `allowedParentOrigins` set, as the portal team would edit it. */
-async function allowParents(page, request, origins) {
-  const shipped = await (await request.get('/config.json')).json();
-  await page.context().route(`${appUrl.origin}/config.json`, (route) => route.fulfill({
-    contentType: 'application/json', body: JSON.stringify({ ...shipped, allowedParentOrigins: origins }),
-  }));
+async function allowParents(page, origins) {
+  await editConfig(page, { allowedParentOrigins: origins }, `${appUrl.origin}/config.json`);
   // Every message the portal page receives, from the very start.
   await page.addInitScript(() => {
     if (window !== window.top) return;
@@ -31,8 +28,8 @@ async function allowParents(page, request, origins) {
 }
 const messages = (page) => page.evaluate(() => window.__messages);
 
-test('an allowed portal hears the height on load, on page change and on resize, and the frame fits', async ({ page, request }) => {
-  await allowParents(page, request, [ALLOWED]);
+test('an allowed portal hears the height on load, on page change and on resize, and the frame fits', async ({ page }) => {
+  await allowParents(page, [ALLOWED]);
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(`${ALLOWED}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
@@ -70,8 +67,8 @@ test('an allowed portal hears the height on load, on page change and on resize, 
   }
 });
 
-test('a portal the CSP lets frame the hub, but config.json does not list, gets a refusal and no messages', async ({ page, request }) => {
-  await allowParents(page, request, [ALLOWED]);
+test('a portal the CSP lets frame the hub, but config.json does not list, gets a refusal and no messages', async ({ page }) => {
+  await allowParents(page, [ALLOWED]);
   const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes(`framed by ${LISTENING}`));
   await page.goto(`${LISTENING}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
@@ -90,8 +87,8 @@ test('a portal the CSP lets frame the hub, but config.json does not list, gets a
 
 test.describe('a page not in frame-ancestors', () => {
   test.use({ expectedConsoleErrors: /frame-ancestors|Refused to frame/ });
-  test('cannot frame the hub at all', async ({ page, request }) => {
-    await allowParents(page, request, [UNLISTED]); // even if config.json named it
+  test('cannot frame the hub at all', async ({ page }) => {
+    await allowParents(page, [UNLISTED]); // even if config.json named it
     const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
     await page.goto(`${UNLISTED}/embed-example.html`);
     await refused;
@@ -100,8 +97,8 @@ test.describe('a page not in frame-ancestors', () => {
   });
 });
 
-test('in the frame, links to other sites open a new tab and a reload keeps embed mode', async ({ page, request, context }) => {
-  await allowParents(page, request, [ALLOWED]);
+test('in the frame, links to other sites open a new tab and a reload keeps embed mode', async ({ page, context }) => {
+  await allowParents(page, [ALLOWED]);
   // No real network: the source's site answers from here.
   await context.route(/^https:\/\//, (route) => route.fulfill({ contentType: 'text/plain', body: 'a source' }));
   await page.goto(`${ALLOWED}/embed-example.html`);

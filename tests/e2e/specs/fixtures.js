@@ -73,4 +73,29 @@ async function serveIndexWithout(page, type) {
   });
 }
 
-module.exports = { test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout };
+/**
+ * Serves `body` as config.json to every frame of the page, in place of the shipped file (a
+ * portal team's edit of it): an object is sent as JSON, a string as it is. `url` narrows it
+ * to one site's config.json.
+ */
+async function serveConfig(page, body, { status = 200, url = /\/config\.json$/ } = {}) {
+  await page.context().route(url, (route) => route.fulfill({
+    status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body),
+  }));
+}
+
+/** The shipped config.json, fetched from the server, with `changes` on top. */
+async function editConfig(page, changes, url = /\/config\.json$/) {
+  await page.context().route(url, async (route) => {
+    const shipped = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...shipped, ...changes } });
+  });
+}
+
+/** An attribute's value in a start tag, quoted or not (the build minifies pages). */
+function attr(tag, name) {
+  const m = new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+module.exports = { test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };

@@ -2,7 +2,7 @@
 // config (as nginx actually serves it) and the Netlify/Cloudflare `_headers` file.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('./fixtures');
+const { test, expect, attr } = require('./fixtures');
 const { score } = require('../observatory');
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -32,8 +32,7 @@ function headersFile() {
 /** The loader's URL, read from the served page (its name carries a content hash). */
 async function loaderUrl(request) {
   const html = await (await request.get('/')).text();
-  const src = /<script[^>]*data-wasm[^>]*>/.exec(html)[0].match(/src="?([^" >]+)/)[1];
-  return src;
+  return attr(/<script[^>]*data-wasm[^>]*>/.exec(html)[0], 'src');
 }
 
 test('nginx serves every kind of response with A+ headers', async ({ request }) => {

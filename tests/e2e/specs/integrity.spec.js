@@ -1,15 +1,9 @@
 // Subresource Integrity: every script the pages load, and the wasm, carry a digest the
 // browser checks. A file changed on the way (a tampered CDN, a broken cache) is never run.
 const crypto = require('crypto');
-const { test, expect, ready } = require('./fixtures');
+const { test, expect, ready, attr } = require('./fixtures');
 
 const digest = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
-/** An attribute's value in a start tag, quoted or not (the build minifies pages). */
-const attr = (tag, name) => {
-  const m = new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`).exec(tag);
-  return m ? (m[1] ?? m[2]) : undefined;
-};
-
 test('every script, the glue and the wasm carry the digest of the file served', async ({ request }) => {
   const pages = ['/', '/topics', '/glossary', '/articles/what-is-car-t-cell-therapy', '/no-such-page'];
   let checked = 0;

@@ -2,17 +2,13 @@
 // file would be): brand colours, font, radius, logo, name, contact line and chrome show on
 // the page, and anything broken falls back to the defaults with one console warning.
 const AxeBuilder = require('@axe-core/playwright').default;
-const { test, expect, ready } = require('./fixtures');
+const { test, expect, ready, serveConfig, attr } = require('./fixtures');
 
 const DEFAULT_LINK = 'rgb(0, 94, 184)';
 
 /** Serves `body` (an object, or raw text) as config.json; records console warnings. */
 async function withConfig(page, body, status = 200) {
-  await page.context().route(/\/config\.json$/, (route) => route.fulfill({
-    status,
-    contentType: 'application/json',
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  }));
+  await serveConfig(page, body, { status });
   const warnings = [];
   page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
   return warnings;
@@ -26,7 +22,7 @@ async function configDone(page, state) {
 const css = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
 
 test('a portal brand: colours, font, radius, name, logo and contact line', async ({ page, request }) => {
-  const icon = /<link[^>]*rel=icon[^>]*>/.exec(await (await request.get('/')).text())[0].match(/href=([^\s>]+)/)[1];
+  const icon = attr(/<link[^>]*rel=icon[^>]*>/.exec(await (await request.get('/')).text())[0], 'href');
   const warnings = await withConfig(page, {
     name: 'Riverside Health',
     logo: icon.replace(/^\//, ''), // relative to config.json: right on deep pages too

@@ -1,6 +1,6 @@
 // Strict by default: the production CSP (sent by nginx) is never violated, and no request
 // leaves the origin, while a reader moves through every kind of page.
-const { test, expect, loadIndex, ready } = require('./fixtures');
+const { test, expect, loadIndex, ready, serveConfig } = require('./fixtures');
 
 test('no CSP violation and no third-party request across a whole reading session', async ({ page, request, baseURL }) => {
   const index = await loadIndex(request);
@@ -33,15 +33,12 @@ test('a portal config that uses every field stays inside the same policy', async
   const origin = new URL(baseURL).origin;
   const foreign = [];
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
-  await page.context().route(/\/config\.json$/, (route) => route.fulfill({
-    contentType: 'application/json',
-    body: JSON.stringify({
-      name: 'Riverside Health', logo: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/%3E',
-      contact: { text: 'Questions? Call', phone: '+1 555 0100', email: 'care@example.org' },
-      colors: { brand: '#0b3d2e', link: '#8a1538' }, darkColors: { link: '#ffb3c6' },
-      font: 'Georgia, serif', radius: '10px', showFooter: false, embed: true, allowedParentOrigins: ['https://portal.example.org'],
-    }),
-  }));
+  await serveConfig(page, {
+    name: 'Riverside Health', logo: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/%3E',
+    contact: { text: 'Questions? Call', phone: '+1 555 0100', email: 'care@example.org' },
+    colors: { brand: '#0b3d2e', link: '#8a1538' }, darkColors: { link: '#ffb3c6' },
+    font: 'Georgia, serif', radius: '10px', showFooter: false, embed: true, allowedParentOrigins: ['https://portal.example.org'],
+  });
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));

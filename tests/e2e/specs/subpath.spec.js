@@ -1,6 +1,6 @@
 // The same app built for a portal's path (`scripts/build.sh --public-url /patients/car-t/`)
 // and served there by nginx: every link, chip, data fetch and Back stays under the path.
-const { test, expect, ready } = require('./fixtures');
+const { test, expect, ready, editConfig } = require('./fixtures');
 
 const SUB = process.env.SUB_BASE_URL;
 test.skip(!SUB, 'needs SUB_BASE_URL (a build served under a sub-path)');
@@ -79,10 +79,7 @@ test('every request stays under the path, and the config.json there is the one a
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   // The portal team's edit of the config.json that lives under their path.
-  await page.context().route(`${SUB}/config.json`, async (route) => {
-    const shipped = await (await route.fetch()).json();
-    await route.fulfill({ json: { ...shipped, name: 'Riverside Health', colors: { link: '#8a1538' } } });
-  });
+  await editConfig(page, { name: 'Riverside Health', colors: { link: '#8a1538' } }, `${SUB}/config.json`);
   await page.goto(`${SUB}/articles/what-is-car-t-cell-therapy`);
   await ready(page);
   await expect(page.locator('html[data-config="applied"]')).toHaveCount(1);
@@ -100,10 +97,7 @@ test('embedded from a portal on another origin, the frame is sized and its pages
   const portals = await startPortals(`${SUB}/?embed=1`, [portalPort]);
   const [portal] = portals.origins;
   try {
-    await page.context().route(`${SUB}/config.json`, async (route) => {
-      const shipped = await (await route.fetch()).json();
-      await route.fulfill({ json: { ...shipped, allowedParentOrigins: [portal] } });
-    });
+    await editConfig(page, { allowedParentOrigins: [portal] }, `${SUB}/config.json`);
     await page.goto(`${portal}/embed-example.html`);
     const frame = page.frameLocator('#cart-hub');
     await expect(frame.locator('html[data-app]')).toHaveCount(1);
