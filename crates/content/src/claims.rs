@@ -1,6 +1,9 @@
-//! Claims that were true before a rule changed. Stated as today's rule they would mislead a
-//! patient, so they stop the build. Historical wording ("used to", "before June 2025",
-//! "changed", ...) is allowed: explaining the change is useful.
+//! Claims that are wrong for some readers. Two kinds stop the build:
+//! - a rule from before June 2025 stated as today's rule (historical wording such as "used to",
+//!   "before June 2025" or "changed" is allowed: explaining the change is useful);
+//! - the 2-week stay-near or no-driving rule stated for everyone. It came with the June 2025 REMS
+//!   removal for six products; Aucatzyl never had a REMS and its label keeps longer limits, so a
+//!   section that states the 2-week rule must name the products it is for or mention Aucatzyl.
 
 struct Rule {
     reason: &'static str,
@@ -12,17 +15,24 @@ const HISTORICAL: &[&str] = &[
     "earlier", "previous", "dropped", "had to", "in the past", "shortened", "cut ",
 ];
 
+/// Wording that ties a stay-near or driving limit to a product, so the longer limits are not
+/// mistaken for an outdated rule for everyone.
+const PRODUCT_SPECIFIC: &[&str] = &["aucatzyl", "obecabtagene", "depending on the product", "depends on the product"];
+
+/// The six products whose limits became 2 weeks in June 2025.
+const SIX: &[&str] = &["abecma", "breyanzi", "carvykti", "kymriah", "tecartus", "yescarta"];
+
 fn any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
 const RULES: &[Rule] = &[
     Rule {
-        reason: "states the pre-June-2025 rule of staying near the treatment center for 4 weeks as current (it is 2 weeks since the REMS was removed)",
+        reason: "states the pre-June-2025 rule of staying near the treatment center for 4 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
         matches: |s| any(s, &["4 weeks", "four weeks", "4-week", "four-week", "28 days"]) && any(s, &["stay", "near", "close to", "within"]),
     },
     Rule {
-        reason: "states the pre-June-2025 rule of not driving for 8 weeks as current (it is 2 weeks since the REMS was removed)",
+        reason: "states the pre-June-2025 rule of not driving for 8 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
         matches: |s| any(s, &["8 weeks", "eight weeks", "8-week", "eight-week", "two months", "2 months"]) && s.contains("driv"),
     },
     Rule {
@@ -30,6 +40,13 @@ const RULES: &[Rule] = &[
         matches: |s| s.contains("rems") && any(s, &["requires", "require ", "must be certified", "is required", "are required", "under a rems", "through a rems"]),
     },
 ];
+
+const TWO_WEEK_RULE: &str = "states the 2-week stay-near or no-driving rule for every product: it applies to the six products of the June 2025 change, and Aucatzyl's label keeps longer limits; name the products or mention Aucatzyl in the same section";
+
+/// A sentence that gives the 2-week limit for staying near the center or for driving.
+fn two_week_rule(s: &str) -> bool {
+    any(s, &["2 weeks", "two weeks", "**2 weeks**"]) && any(s, &["stay", "near", "close to", "nearby", "driv"])
+}
 
 /// Checks a Markdown body line by line and sentence by sentence; returns (line, reason).
 pub fn outdated(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
@@ -40,7 +57,7 @@ pub fn outdated(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
             found.push((first_line + i, "mentions HONcode, which closed in December 2022: never show or cite it"));
         }
         for sentence in lower.split_inclusive(['.', '!', '?']) {
-            if any(sentence, HISTORICAL) {
+            if any(sentence, HISTORICAL) || any(sentence, PRODUCT_SPECIFIC) {
                 continue;
             }
             for rule in RULES {
@@ -49,6 +66,31 @@ pub fn outdated(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
                 }
             }
         }
+    }
+    found.extend(two_week_rule_for_all(body, first_line));
+    found
+}
+
+/// Sections (from one heading to the next) that state the 2-week limit without naming the
+/// products it is for and without a word about Aucatzyl.
+fn two_week_rule_for_all(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
+    let lines: Vec<String> = body.lines().map(str::to_lowercase).collect();
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start + 1..lines.len()).find(|&j| lines[j].starts_with('#')).unwrap_or(lines.len());
+        let section = &lines[start..end];
+        if !section.iter().any(|l| any(l, PRODUCT_SPECIFIC)) {
+            for (k, line) in section.iter().enumerate() {
+                let general = line
+                    .split_inclusive(['.', '!', '?'])
+                    .any(|s| two_week_rule(s) && !any(s, SIX) && !any(s, HISTORICAL));
+                if general {
+                    found.push((first_line + start + k, TWO_WEEK_RULE));
+                }
+            }
+        }
+        start = end;
     }
     found
 }
@@ -75,8 +117,10 @@ mod tests {
     #[test]
     fn todays_rules_and_history_pass() {
         for ok in [
-            "Stay near your treatment center for at least 2 weeks.",
-            "Do not drive for 2 weeks after your infusion.",
+            "After Abecma or Carvykti, stay near your treatment center for at least 2 weeks.",
+            "After Kymriah, do not drive for 2 weeks after your infusion.",
+            "After Aucatzyl, stay near the center for at least 4 weeks and do not drive for at least 8 weeks.",
+            "You will stay nearby for 2 to 4 weeks, depending on the product.",
             "Until June 2025 the rule was 4 weeks near the center and 8 weeks without driving.",
             "The FDA removed the REMS in June 2025.",
             "Before the change, you had to stay close for four weeks.",
@@ -90,5 +134,24 @@ mod tests {
     fn the_line_is_reported() {
         let body = "Fine.\n\nDo not drive for 8 weeks.\n";
         assert_eq!(outdated(body, 10), vec![(12, outdated("Do not drive for 8 weeks.", 0)[0].1)]);
+    }
+
+    #[test]
+    fn the_two_week_rule_for_everyone_is_caught() {
+        for bad in [
+            "You need to stay near your treatment center for at least 2 weeks.",
+            "## After\n\nThe patient must not drive for at least **2 weeks** after the infusion.",
+            "- stay close to your center for at least 2 weeks\n- not drive for at least 2 weeks",
+        ] {
+            assert!(!outdated(bad, 1).is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_section_that_mentions_aucatzyl_may_give_the_two_week_rule() {
+        let body = "## After\n\nFor most products, stay near the center for at least 2 weeks.\n\n> Aucatzyl is different: at least 4 weeks.\n\n## Later\n\nFine.\n";
+        assert!(outdated(body, 1).is_empty());
+        let other_section = "## After\n\nAucatzyl is different.\n\n## Later\n\nStay near the center for at least 2 weeks.\n";
+        assert_eq!(outdated(other_section, 1), vec![(7, super::TWO_WEEK_RULE)]);
     }
 }
