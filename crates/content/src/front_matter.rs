@@ -109,6 +109,9 @@ pub struct ArticleFront {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFront {
+    /// What citation markers in the body (`[@id]`) name this source by.
+    #[serde(default)]
+    pub id: Option<String>,
     pub title: String,
     pub publisher: String,
     pub url: String,
