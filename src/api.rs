@@ -2,6 +2,7 @@
 //! `<base>/data/` with gloo-net; natively (prerendering) it reads the same files from disk.
 //! Either way the caller gets a typed error it can show in plain words.
 
+use cart_model::page::{Page, INDEX_FILE};
 use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, IndexDoc, TopicDoc};
 use serde::{Deserialize, Serialize};
 
@@ -50,24 +51,27 @@ pub type Loaded<T> = Result<T, LoadError>;
 /// type (a large share of the wasm); decoding is synchronous and happens where it is shown.
 pub type Raw = Loaded<String>;
 
-/// Loads `data/<path>`; `None` (a URL that names no document) is not found.
-pub async fn load_document(path: Option<String>) -> Raw {
-    match path {
-        Some(path) => load(path).await,
-        None => Err(LoadError::NotFound),
+/// Loads a page's data document; `None` (a URL that names no page) is not found.
+///
+/// "Not found" is decided from facts, never from text: the host answered 404 for the
+/// document, and the decoded index does not list the page. A 404 for a page the index lists
+/// is the server's fault (the reader followed a real link), reported as such with a Retry.
+pub async fn load_page(page: Option<Page>) -> Raw {
+    let Some((page, file)) = page.and_then(|p| p.data_file().map(|f| (p, f))) else {
+        return Err(LoadError::NotFound);
+    };
+    match load(file.clone()).await {
+        Err(LoadError::Http(404)) if file != INDEX_FILE => Err(missing(&page).await),
+        other => other,
     }
 }
 
-pub const INDEX: &str = "index.json";
-pub const GLOSSARY: &str = "glossary.json";
-
-/// The article document for a URL slug, if the slug can name one.
-pub fn article_path(slug: &str) -> Option<String> {
-    is_slug(slug).then(|| format!("articles/{slug}.json"))
-}
-
-pub fn topic_path(slug: &str) -> Option<String> {
-    is_slug(slug).then(|| format!("topics/{slug}.json"))
+/// Why the host has no document for `page`: not found, unless the index lists the page.
+async fn missing(page: &Page) -> LoadError {
+    match load(INDEX_FILE.to_string()).await.and_then(|text| index(&text)) {
+        Ok(doc) if page.exists_in(&doc) => LoadError::Http(404),
+        _ => LoadError::NotFound,
+    }
 }
 
 pub fn index(text: &str) -> Loaded<IndexDoc> {
@@ -86,23 +90,11 @@ pub fn glossary(text: &str) -> Loaded<GlossaryDoc> {
     Ok(decode(text)?)
 }
 
-/// Slugs name files: refuse anything else before it reaches a URL or a path.
-fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 // Documents already read this visit, so pages already seen still open when the network
 // drops. Only successes are kept: a Retry after a failure always asks the server again.
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
-}
-
-/// Whether the index this visit has read names the page behind `file` ("articles/x.json").
-#[cfg(target_arch = "wasm32")]
-fn listed(file: &str) -> bool {
-    let slug = file.rsplit('/').next().and_then(|f| f.strip_suffix(".json")).unwrap_or_default();
-    SEEN.with(|s| s.borrow().get(INDEX).is_some_and(|index| index.contains(&format!("\"slug\":\"{slug}\""))))
 }
 
 /// Keeps a document the page was given (fetched, or carried by a prerendered page).
@@ -136,12 +128,9 @@ async fn load(file: String) -> Raw {
             .send()
             .await
             .map_err(|_| LoadError::Network)?;
-        match response.status() {
-            // A missing index, or a page the index lists, is the server's fault: the reader
-            // followed a real link. Only an unknown page is "not found".
-            404 if file != INDEX && !listed(&file) => return Err(LoadError::NotFound),
-            s if !(200..300).contains(&s) => return Err(LoadError::Http(s)),
-            _ => {}
+        let status = response.status();
+        if !(200..300).contains(&status) {
+            return Err(LoadError::Http(status));
         }
         response.text().await.map_err(|_| LoadError::Network)
     })
@@ -162,7 +151,7 @@ async fn load(file: String) -> Raw {
     let dir = DATA_DIR.get().cloned().unwrap_or_else(|| "dist/data".into());
     match std::fs::read_to_string(dir.join(&file)) {
         Ok(text) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::NotFound),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(LoadError::Http(404)),
         Err(_) => Err(LoadError::Network),
     }
 }
@@ -172,11 +161,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_that_could_escape_the_data_folder_are_not_found() {
+    fn slugs_that_could_escape_the_data_folder_name_no_page() {
         for bad in ["", "../index", "a/b", "A", "a.json", "a%2f"] {
-            assert!(!is_slug(bad), "{bad}");
+            assert_eq!(Page::article(bad), None, "{bad}");
         }
-        assert!(is_slug("car-t-for-lymphoma"));
+        assert!(Page::article("car-t-for-lymphoma").is_some());
     }
 
     #[test]

@@ -6,13 +6,15 @@
 
 pub mod api;
 pub mod components;
+pub mod meta;
 pub mod routes;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use cart_model::page::{self, Page};
+use leptos_router::{path, ParamSegment, StaticSegment};
 
 /// The path the site is served under, without a trailing slash ("" at the root). Set at
 /// build time with `CART_HUB_BASE` so links, data fetches and the router agree.
@@ -26,13 +28,18 @@ pub fn site_path(path: &str) -> String {
     format!("{BASE}{path}")
 }
 
+/// A page's URL under the base: every internal link goes through here.
+pub fn href(page: &Page) -> String {
+    site_path(&page.path())
+}
+
 pub const SITE_NAME: &str = "CAR-T Hub";
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|page: String| if page.is_empty() { SITE_NAME.to_string() } else { format!("{page} | {SITE_NAME}") } />
+        <Title formatter=|page: String| meta::full_title(&page) />
         <Router base=BASE>
             <a class="skip-link" href="#main" on:click=|ev| components::focus::jump_to(ev, "main")>
                 "Skip to main content"
@@ -44,11 +51,12 @@ pub fn App() -> impl IntoView {
                     view! { <routes::not_found::NotFound /> }
                 }>
                     <Route path=path!("/") view=routes::hub::HubPage />
-                    <Route path=path!("/types/:type") view=routes::hub::HubPage />
-                    <Route path=path!("/articles/:slug") view=routes::article::ArticlePage />
-                    <Route path=path!("/topics") view=routes::topics::TopicsIndexPage />
-                    <Route path=path!("/topics/:slug") view=routes::topic::TopicPage />
-                    <Route path=path!("/glossary") view=routes::glossary::GlossaryPage />
+                    // Segments and parameter names come from the page model (`cart_model::page`).
+                    <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM)) view=routes::hub::HubPage />
+                    <Route path=(StaticSegment(page::ARTICLES), ParamSegment(page::SLUG_PARAM)) view=routes::article::ArticlePage />
+                    <Route path=StaticSegment(page::TOPICS) view=routes::topics::TopicsIndexPage />
+                    <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />
+                    <Route path=StaticSegment(page::GLOSSARY) view=routes::glossary::GlossaryPage />
                 </FlatRoutes>
             </main>
             <SiteFooter />

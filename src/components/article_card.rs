@@ -1,12 +1,12 @@
 //! Article summaries as cards, used by the hub and topic pages.
 
-use crate::site_path;
-use cart_model::ArticleSummary;
+use crate::href;
+use cart_model::{ArticleSummary, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn ArticleCard(article: ArticleSummary) -> impl IntoView {
-    let href = site_path(&format!("/articles/{}", article.slug));
+    let href = href(&Page::Article(article.slug.clone()));
     view! {
         <li class="card">
             <h3 class="card__title"><a href=href>{article.title}</a></h3>

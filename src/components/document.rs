@@ -1,6 +1,6 @@
 //! Every page's data goes through `Document`: it loads one JSON document and shows the
 //! page, a loading state, not-found, or a plain-words failure with a Retry. Pages give it
-//! the document's path and a plain function that turns the text into their view.
+//! their page (from the page model, which knows its document) and a plain function that turns the text into their view.
 //!
 //! The resource always holds the same type (`Raw`, the document's text, keyed by its path),
 //! so its async machinery is compiled once; the page view stays a concrete type (no
@@ -10,29 +10,30 @@ use crate::api::{self, LoadError, Raw};
 use crate::components::focus::focus_heading_after_navigation;
 use crate::components::status::{LoadFailure, Loading};
 use crate::routes::not_found::NotFound;
+use cart_model::Page;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 #[component]
 pub fn Document<V: IntoView + 'static>(
-    /// The document under `data/`, or `None` when the URL cannot name one (not found).
+    /// The page whose document to show, or `None` when the URL cannot name one (not found).
     #[prop(into)]
-    path: Signal<Option<String>>,
+    page: Signal<Option<Page>>,
     /// What the reader was waiting for, in words: "this article".
     what: &'static str,
     /// Turns the document's text into the page (or the reason it cannot).
     show: fn(String) -> Result<V, LoadError>,
 ) -> impl IntoView {
-    let doc = Resource::new(move || path.get(), api::load_document);
+    let doc = Resource::new(move || page.get(), api::load_page);
     let render = move |raw: Raw| {
         focus_heading_after_navigation();
         // Keep the document for this visit once it has proved readable.
         let shown = raw.and_then(|text| {
-            let page = show(text.clone());
-            if let (Ok(_), Some(file)) = (&page, path.get_untracked()) {
+            let shown_page = show(text.clone());
+            if let (Ok(_), Some(file)) = (&shown_page, page.get_untracked().and_then(|p| p.data_file())) {
                 api::remember(&file, &text);
             }
-            page
+            shown_page
         });
         match shown {
         Ok(page) => EitherOf3::A(page),

@@ -2,8 +2,8 @@
 //! selection can be shared, reloaded, and stepped through with Back/Forward. They are submit
 //! buttons in a GET form: without scripts each leads to a prerendered page for its type.
 
-use crate::site_path;
-use cart_model::{toggle_type, type_query_value, CancerType, TYPE_QUERY_KEY};
+use crate::{href, site_path};
+use cart_model::{toggle_type, type_query_value, CancerType, Page, TYPE_QUERY_KEY};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -12,18 +12,15 @@ use leptos_router::NavigateOptions;
 /// hub. (There is no page per combination; with scripts the query holds any combination.)
 pub fn no_script_href(next: &[CancerType], chip: CancerType) -> String {
     match next {
-        [] => site_path("/"),
-        [only] => site_path(&format!("/types/{}", only.slug())),
-        _ => site_path(&format!("/types/{}", chip.slug())),
+        [] => href(&Page::Hub),
+        [only] => href(&Page::Type(*only)),
+        _ => href(&Page::Type(chip)),
     }
 }
 
 /// The hub URL showing `selected`.
 pub fn hub_href(selected: &[CancerType]) -> String {
-    match type_query_value(selected) {
-        Some(v) => site_path(&format!("/?{TYPE_QUERY_KEY}={v}")),
-        None => site_path("/"),
-    }
+    site_path(&Page::hub_filtered(selected))
 }
 
 #[component]
@@ -59,9 +56,10 @@ pub fn CancerTypeFilter(#[prop(into)] selected: Signal<Vec<CancerType>>) -> impl
         })
         .collect_view();
     view! {
-        <form class="filter" method="get" action=site_path("/") role="group" aria-labelledby="filter-label">
+        // The group is the chips, not the form: `group` is not a role a form may take.
+        <form class="filter" method="get" action=href(&Page::Hub)>
             <p id="filter-label" class="filter__label">"Show articles about:"</p>
-            <div class="chips">{chips}</div>
+            <div class="chips" role="group" aria-labelledby="filter-label">{chips}</div>
         </form>
     }
 }

@@ -3,7 +3,8 @@
 //! name's text. Those slots are empty or plain text on purpose: hydration ignores children
 //! it did not render, so filling them before or after the app starts is safe.
 
-use crate::{site_path, SITE_NAME};
+use crate::{href, SITE_NAME};
+use cart_model::Page;
 use leptos::prelude::*;
 
 #[component]
@@ -11,16 +12,16 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap site-header__inner">
-                <a class="brand" href=site_path("/")>
+                <a class="brand" href=href(&Page::Hub)>
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">{SITE_NAME}</span>
                     <span class="brand__logo" hidden></span>
                 </a>
                 <nav aria-label="Main">
                     <ul class="site-nav">
-                        <li><a href=site_path("/")>"Home"</a></li>
-                        <li><a href=site_path("/topics")>"Topics"</a></li>
-                        <li><a href=site_path("/glossary")>"Glossary"</a></li>
+                        <li><a href=href(&Page::Hub)>"Home"</a></li>
+                        <li><a href=href(&Page::Topics)>"Topics"</a></li>
+                        <li><a href=href(&Page::Glossary)>"Glossary"</a></li>
                     </ul>
                 </nav>
             </div>

@@ -5,7 +5,9 @@ use crate::components::content::render_blocks;
 use crate::components::filter::hub_href;
 use crate::components::focus::jump_to;
 use crate::components::document::Document;
-use crate::site_path;
+use crate::meta;
+use crate::href;
+use cart_model::page::{Page, SLUG_PARAM};
 use cart_model::{Article, Block, Inline};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -14,8 +16,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let path = Signal::derive(move || api::article_path(&params.read().get("slug").unwrap_or_default()));
-    view! { <Document path what="this article" show /> }
+    let page = Signal::derive(move || Page::article(&params.read().get(SLUG_PARAM).unwrap_or_default()));
+    view! { <Document page what="this article" show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -25,6 +27,7 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
+    let text = meta::article(&article);
     let Article {
         title, summary, cancer_types, topics, reading_minutes, published, last_reviewed, next_review, review_basis, body,
         questions, checklist, sources, related, ..
@@ -49,8 +52,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         </nav>
     });
     view! {
-        <Title text=title.clone() />
-        <Meta name="description" content=summary.clone() />
+        <Title text=text.title />
+        <Meta name="description" content=text.description />
         <article class="wrap article">
             <header class="article__header prose">
                 <ul class="tags" aria-label="Cancer types">
@@ -110,14 +113,14 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <h2>"Topics"</h2>
                 <ul class="pill-links">
                     {topics.into_iter().map(|t| view! {
-                        <li><a href=site_path(&format!("/topics/{}", t.slug))>{t.title}</a></li>
+                        <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>
                     }).collect_view()}
                 </ul>
                 {(!related.is_empty()).then(|| view! {
                     <h2>"Related articles"</h2>
                     <ul class="related-articles">
                         {related.into_iter().map(|r| view! {
-                            <li><a href=site_path(&format!("/articles/{}", r.slug))>{r.title}</a></li>
+                            <li><a href=href(&Page::Article(r.slug))>{r.title}</a></li>
                         }).collect_view()}
                     </ul>
                 })}

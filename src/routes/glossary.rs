@@ -3,13 +3,15 @@
 
 use crate::api::{self, LoadError};
 use crate::components::document::Document;
+use crate::meta;
+use cart_model::Page;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    view! { <Document path=Some(api::GLOSSARY.to_string()) what="the glossary" show /> }
+    view! { <Document page=Some(Page::Glossary) what="the glossary" show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -25,9 +27,10 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
         #[cfg(not(target_arch = "wasm32"))]
         let _ = hash;
     });
+    let text = meta::glossary();
     Ok(view! {
-        <Title text="Glossary: CAR-T words explained" />
-        <Meta name="description" content="Plain-language meanings of the medical words used on CAR-T Hub, from apheresis to tocilizumab." />
+        <Title text=text.title />
+        <Meta name="description" content=text.description />
         <div class="wrap prose glossary">
             <h1 id="page-title" tabindex="-1">"Glossary"</h1>
             <p class="lede">"What the medical words on this site mean, in plain words."</p>

@@ -6,7 +6,9 @@ use crate::components::content::render_blocks;
 use crate::components::filter::{hub_href, CancerTypeFilter};
 use crate::components::focus::jump_to;
 use crate::components::document::Document;
-use crate::site_path;
+use crate::meta;
+use crate::href;
+use cart_model::page::{Page, TYPE_PARAM};
 use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn HubPage() -> impl IntoView {
-    view! { <Document path=Some(api::INDEX.to_string()) what="the list of articles" show /> }
+    view! { <Document page=Some(Page::Hub) what="the list of articles" show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -35,7 +37,7 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
     Effect::new(move |_| live.set(true));
     let selected = Memo::new(move |_| {
         let from_query = if live.get() { query.read().get(TYPE_QUERY_KEY) } else { None };
-        parse_type_query(from_query.or_else(|| params.read().get("type")).as_deref())
+        parse_type_query(from_query.or_else(|| params.read().get(TYPE_PARAM)).as_deref())
     });
     let IndexDoc { hub, articles, topics, .. } = doc;
     let total = articles.len();
@@ -52,17 +54,11 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
         }
     };
     // The per-type pages (`/types/<type>`) are pages of their own for search engines.
-    let page_type = params.read_untracked().get("type").and_then(|t| CancerType::from_slug(&t));
-    let (page_title, page_description) = match page_type {
-        Some(t) => (
-            format!("CAR-T cell therapy for {}: articles", t.in_sentence()),
-            format!("Plain-language articles on CAR-T cell therapy for {}: how it works, side effects, results and what to ask.", t.in_sentence()),
-        ),
-        None => (hub.title.clone(), hub.summary.clone()),
-    };
+    let page_type = params.read_untracked().get(TYPE_PARAM).and_then(|t| CancerType::from_slug(&t));
+    let text = meta::hub(&hub, page_type);
     view! {
-        <Title text=page_title />
-        <Meta name="description" content=page_description />
+        <Title text=text.title />
+        <Meta name="description" content=text.description />
         <div class="wrap hub">
             <section class="hub-intro prose" aria-labelledby="page-title">
                 <h1 id="page-title" tabindex="-1">{hub.title}</h1>
@@ -116,7 +112,7 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
                         .into_iter()
                         .map(|t| view! {
                             <li>
-                                <a href=site_path(&format!("/topics/{}", t.slug))>{t.title}</a>
+                                <a href=href(&Page::Topic(t.slug))>{t.title}</a>
                                 <p>{t.summary}</p>
                             </li>
                         })

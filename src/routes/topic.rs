@@ -4,7 +4,9 @@ use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleList;
 use crate::components::content::render_blocks;
 use crate::components::document::Document;
-use crate::site_path;
+use crate::meta;
+use crate::href;
+use cart_model::page::{Page, SLUG_PARAM};
 use cart_model::Topic;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,8 +15,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
-    let path = Signal::derive(move || api::topic_path(&params.read().get("slug").unwrap_or_default()));
-    view! { <Document path what="this topic" show /> }
+    let page = Signal::derive(move || Page::topic(&params.read().get(SLUG_PARAM).unwrap_or_default()));
+    view! { <Document page what="this topic" show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -24,13 +26,14 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 
 #[component]
 fn TopicView(topic: Topic) -> impl IntoView {
+    let text = meta::topic(&topic);
     let Topic { title, summary, body, articles, related, .. } = topic;
     let count = articles.len();
     view! {
-        <Title text=title.clone() />
-        <Meta name="description" content=summary.clone() />
+        <Title text=text.title />
+        <Meta name="description" content=text.description />
         <div class="wrap topic">
-            <p class="breadcrumb"><a href=site_path("/topics")>"All topics"</a></p>
+            <p class="breadcrumb"><a href=href(&Page::Topics)>"All topics"</a></p>
             <div class="prose">
                 <h1 id="page-title" tabindex="-1">{title}</h1>
                 <p class="lede">{summary}</p>
@@ -45,7 +48,7 @@ fn TopicView(topic: Topic) -> impl IntoView {
                     <h2 id="topic-related">"Related topics"</h2>
                     <ul class="pill-links">
                         {related.into_iter().map(|t| view! {
-                            <li><a href=site_path(&format!("/topics/{}", t.slug))>{t.title}</a></li>
+                            <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -100,7 +100,7 @@ fn walk_inlines(inlines: &mut Vec<Inline>, terms: &[Term], linked: &mut HashSet<
                     if !before.is_empty() {
                         replacement.push(Inline::Text(before));
                     }
-                    replacement.push(Inline::Link { href: format!("/glossary#{slug}"), content: vec![Inline::Text(word)] });
+                    replacement.push(Inline::Link { href: cart_model::Page::glossary_term(&slug), content: vec![Inline::Text(word)] });
                     let after_index = i + replacement.len();
                     if !after.is_empty() {
                         replacement.push(Inline::Text(after));

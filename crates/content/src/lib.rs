@@ -2,6 +2,7 @@
 //! and writes the JSON documents the app fetches. Each step is its own module: split and
 //! type the front matter, parse Markdown into the model's node tree, check cross-references.
 
+pub mod article;
 pub mod claims;
 pub mod dates;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod glossary;
 pub mod markdown;
 pub mod readability;
 mod site;
+pub mod source;
 
 pub use error::ContentError;
 pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};

@@ -98,56 +98,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                         out.push(Block::Paragraph { content });
                     }
                 }
-                Event::Start(Tag::Heading { level, .. }) => {
-                    let level = match level {
-                        HeadingLevel::H2 => 2,
-                        HeadingLevel::H3 => 3,
-                        other => {
-                            return Err(self.err(line, format!("heading level {other:?} is not allowed: use ## or ### (the title is the page's only h1)")))
-                        }
-                    };
-                    let content = self.inlines(false)?;
-                    let text = Inline::plain_text(&content);
-                    if text.trim().is_empty() {
-                        return Err(self.err(line, "empty heading"));
-                    }
-                    let id = self.unique_id(&text);
-                    out.push(Block::Heading { level, id, content });
-                }
-                Event::Start(Tag::List(start)) => {
-                    let mut items = Vec::new();
-                    loop {
-                        match self.next() {
-                            Some((Event::Start(Tag::Item), _)) => items.push(self.blocks(true)?),
-                            Some((Event::End(TagEnd::List(_)), _)) => break,
-                            Some((Event::TaskListMarker(_), r)) => return Err(self.err(self.line(r.start), "task-list boxes are not supported")),
-                            _ => return Err(self.err(line, "malformed list")),
-                        }
-                    }
-                    out.push(Block::List { ordered: start.is_some(), items });
-                }
-                Event::Start(Tag::BlockQuote(kind)) => {
-                    let blocks = self.blocks(true)?;
-                    out.push(match kind {
-                        None => Block::Quote { blocks },
-                        Some(BlockQuoteKind::Note) => Block::Callout { kind: CalloutKind::Note, blocks },
-                        Some(BlockQuoteKind::Tip) => Block::Callout { kind: CalloutKind::Tip, blocks },
-                        Some(BlockQuoteKind::Warning | BlockQuoteKind::Caution | BlockQuoteKind::Important) => {
-                            Block::Callout { kind: CalloutKind::Warning, blocks }
-                        }
-                    });
-                }
+                Event::Start(Tag::Heading { level, .. }) => out.push(self.heading(level, line)?),
+                Event::Start(Tag::List(start)) => out.push(self.list(start.is_some(), line)?),
+                Event::Start(Tag::BlockQuote(kind)) => out.push(self.quote(kind)?),
                 Event::Start(Tag::Table(_)) => {
-                    let caption = match out.pop() {
-                        Some(Block::Paragraph { content }) => {
-                            let text = Inline::plain_text(&content);
-                            match text.strip_prefix("Table:") {
-                                Some(c) if !c.trim().is_empty() => c.trim().to_string(),
-                                _ => return Err(self.err(line, "a table needs a `Table: <caption>` paragraph just before it")),
-                            }
-                        }
-                        _ => return Err(self.err(line, "a table needs a `Table: <caption>` paragraph just before it")),
-                    };
+                    let caption = self.caption(out.pop(), line)?;
                     let (head, rows) = self.table(line)?;
                     out.push(Block::Table { caption, head, rows });
                 }
@@ -159,6 +114,57 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Event::Start(Tag::Image { .. }) => return Err(self.err(line, "images are not supported yet")),
                 other => return Err(self.err(line, format!("unsupported Markdown: {other:?}"))),
             }
+        }
+    }
+
+    fn heading(&mut self, level: HeadingLevel, line: usize) -> Result<Block> {
+        let level = match level {
+            HeadingLevel::H2 => 2,
+            HeadingLevel::H3 => 3,
+            other => return Err(self.err(line, format!("heading level {other:?} is not allowed: use ## or ### (the title is the page's only h1)"))),
+        };
+        let content = self.inlines(false)?;
+        let text = Inline::plain_text(&content);
+        if text.trim().is_empty() {
+            return Err(self.err(line, "empty heading"));
+        }
+        let id = self.unique_id(&text);
+        Ok(Block::Heading { level, id, content })
+    }
+
+    fn list(&mut self, ordered: bool, line: usize) -> Result<Block> {
+        let mut items = Vec::new();
+        loop {
+            match self.next() {
+                Some((Event::Start(Tag::Item), _)) => items.push(self.blocks(true)?),
+                Some((Event::End(TagEnd::List(_)), _)) => break,
+                Some((Event::TaskListMarker(_), r)) => return Err(self.err(self.line(r.start), "task-list boxes are not supported")),
+                _ => return Err(self.err(line, "malformed list")),
+            }
+        }
+        Ok(Block::List { ordered, items })
+    }
+
+    /// A block quote, or a callout (`> [!NOTE]`, `> [!TIP]`, `> [!WARNING]`).
+    fn quote(&mut self, kind: Option<BlockQuoteKind>) -> Result<Block> {
+        let blocks = self.blocks(true)?;
+        Ok(match kind {
+            None => Block::Quote { blocks },
+            Some(BlockQuoteKind::Note) => Block::Callout { kind: CalloutKind::Note, blocks },
+            Some(BlockQuoteKind::Tip) => Block::Callout { kind: CalloutKind::Tip, blocks },
+            Some(BlockQuoteKind::Warning | BlockQuoteKind::Caution | BlockQuoteKind::Important) => {
+                Block::Callout { kind: CalloutKind::Warning, blocks }
+            }
+        })
+    }
+
+    /// A table's caption: the `Table: <caption>` paragraph just before it.
+    fn caption(&self, before: Option<Block>, line: usize) -> Result<String> {
+        let missing = || self.err(line, "a table needs a `Table: <caption>` paragraph just before it");
+        let Some(Block::Paragraph { content }) = before else { return Err(missing()) };
+        match Inline::plain_text(&content).strip_prefix("Table:") {
+            Some(c) if !c.trim().is_empty() => Ok(c.trim().to_string()),
+            _ => Err(missing()),
         }
     }
 

@@ -5,10 +5,12 @@
 mod blocks;
 mod filter;
 mod links;
+pub mod page;
 
 pub use blocks::{word_count, Block, CalloutKind, Inline};
 pub use filter::{filter_articles, matches_any, parse_type_query, toggle_type, type_query_value, TYPE_QUERY_KEY};
 pub use links::{classify_href, LinkKind};
+pub use page::{is_slug, Page};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 

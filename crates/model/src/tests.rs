@@ -186,3 +186,41 @@ fn word_count_reads_every_kind_of_block() {
     ];
     assert_eq!(word_count(&blocks), 2 + 3 + 1 + 2 + 1 + 2);
 }
+
+mod pages {
+    use crate::{CancerType, Page};
+
+    #[test]
+    fn paths_and_files_of_each_kind() {
+        let cases = [
+            (Page::Hub, "/", Some("index.json"), "index.html", "/page-data.js"),
+            (Page::Type(CancerType::SolidTumors), "/types/solid-tumors", Some("index.json"), "types/solid-tumors/index.html", "/types/solid-tumors/page-data.js"),
+            (Page::Article("a-b".into()), "/articles/a-b", Some("articles/a-b.json"), "articles/a-b/index.html", "/articles/a-b/page-data.js"),
+            (Page::Topics, "/topics", Some("index.json"), "topics/index.html", "/topics/page-data.js"),
+            (Page::Topic("t".into()), "/topics/t", Some("topics/t.json"), "topics/t/index.html", "/topics/t/page-data.js"),
+            (Page::Glossary, "/glossary", Some("glossary.json"), "glossary/index.html", "/glossary/page-data.js"),
+            (Page::NotFound, "/404", None, "404.html", "/404-data.js"),
+        ];
+        for (page, path, data, html, script) in cases {
+            assert_eq!(page.path(), path);
+            assert_eq!(page.data_file().as_deref(), data, "{path}");
+            assert_eq!(page.html_file(), html);
+            assert_eq!(page.data_script(), script);
+            assert_eq!(Page::parse(path), Some(page));
+        }
+    }
+
+    #[test]
+    fn paths_that_name_nothing() {
+        for bad in ["", "articles/x", "/articles", "/articles/", "/articles/A", "/articles/../x", "/articles/x/y", "/types/kidney", "/topic/x", "//articles/x", "/glossary/x"] {
+            assert_eq!(Page::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn hub_links_for_a_selection() {
+        assert_eq!(Page::hub_filtered(&[]), "/");
+        assert_eq!(Page::hub_filtered(&[CancerType::Myeloma, CancerType::Lymphoma]), "/?type=lymphoma,myeloma");
+        assert_eq!(Page::glossary_term("car"), "/glossary#car");
+    }
+}

@@ -492,3 +492,37 @@ fn classify_href_never_accepts_unsafe_links() {
         check_href(&s)
     });
 }
+
+/// Any page kind with a generated slug.
+fn page() -> impl Strategy<Value = cart_model::Page> {
+    use cart_model::Page;
+    let slug = "[a-z0-9][a-z0-9-]{0,60}";
+    prop_oneof![
+        Just(Page::Hub),
+        Just(Page::Topics),
+        Just(Page::Glossary),
+        Just(Page::NotFound),
+        prop::sample::select(CancerType::EVERY.to_vec()).prop_map(Page::Type),
+        slug.prop_map(Page::Article),
+        slug.prop_map(Page::Topic),
+    ]
+}
+
+#[test]
+fn every_page_path_parses_back_to_its_page() {
+    use cart_model::Page;
+    check("Page::parse(page.path()) == page for generated pages", 2000, page(), |p| {
+        prop_assert_eq!(Page::parse(&p.path()), Some(p.clone()));
+        prop_assert_eq!(Page::parse(&format!("{}/", p.path())), Some(p.clone()), "one trailing slash");
+        prop_assert_eq!(Page::parse(&format!("{}?type=all#x", p.path())), Some(p.clone()), "query and fragment");
+        Ok(())
+    });
+    check("Page::parse never panics and never accepts a bad slug", 2000, any::<String>(), |s| {
+        match Page::parse(&format!("/{}/{s}", cart_model::page::ARTICLES)) {
+            Some(Page::Article(slug)) => prop_assert!(cart_model::is_slug(&slug)),
+            Some(other) => prop_assert!(s.is_empty() || s.starts_with(['?', '#', '/']), "{other:?} from {s:?}"),
+            None => {}
+        }
+        Ok(())
+    });
+}

@@ -61,23 +61,21 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
         }
     };
 
-    let routes = routes::all(&index);
+    let routes = routes::all(&index, &dist.join("data"))?;
     for route in &routes {
-        let rendered = page::render(&route.path).await;
+        let rendered = page::render(&route.page.path()).await;
         let html = page::assemble(&shell, route, &rendered, origin)?;
-        let dir = dist.join(route.path.trim_start_matches('/'));
-        let file = if route.path == "/404" { dist.join("404.html") } else { dir.join("index.html") };
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
-        std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
-        let data_file = dist.join(page::data_script_path(&route.path).trim_start_matches('/'));
-        if let Some(parent) = data_file.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-        }
-        std::fs::write(&data_file, &rendered.data_js).map_err(|e| format!("{}: {e}", data_file.display()))?;
+        write_file(&dist.join(route.page.html_file()), &html)?;
+        write_file(&dist.join(route.page.data_script().trim_start_matches('/')), &rendered.data_js)?;
     }
     std::fs::write(dist.join("sitemap.xml"), seo::sitemap(&routes, origin)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("robots.txt"), seo::robots(origin)).map_err(|e| e.to_string())?;
     Ok(routes.len())
+}
+
+fn write_file(file: &std::path::Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(file, text).map_err(|e| format!("{}: {e}", file.display()))
 }

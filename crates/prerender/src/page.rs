@@ -51,29 +51,14 @@ pub async fn render(path: &str) -> Rendered {
     Rendered { body, head, data_js }
 }
 
-/// Where a route's resource script lives, beside its page.
-pub fn data_script_path(path: &str) -> String {
-    match path {
-        "/" => "/page-data.js".into(),
-        "/404" => "/404-data.js".into(),
-        p => format!("{p}/page-data.js"),
-    }
-}
-
 /// Trunk's shell with the rendered head and body. The SEO tags go before the `<!--HEAD-->`
 /// marker, outside what leptos_meta hydrates.
 pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Result<String, String> {
-    let title = between(&r.head, "<title>", "</title>").unwrap_or_default();
-    let description = r
-        .head
-        .split("<meta ")
-        .find(|m| m.contains("name=\"description\""))
-        .and_then(|m| between(m, "content=\"", "\""))
-        .unwrap_or_default();
-    if title.is_empty() || description.is_empty() {
-        return Err(format!("{}: the page set no title or description", route.path));
+    let path = route.page.path();
+    if !r.head.contains("<title>") || !r.head.contains("name=\"description\"") {
+        return Err(format!("{path}: the page set no title or description"));
     }
-    let seo = seo::head_tags(route, &title, &description, origin);
+    let seo = seo::head_tags(route, origin);
     let base = cart_hub::BASE;
 
     // Drop the shell's own <title>: the page's comes from its components.
@@ -91,16 +76,17 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     // it with the app after the page has loaded: no script competes with the first paint.
     let body_tag = format!(
         "<body data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\">",
-        route.path,
-        data_script_path(&route.path),
+        path,
+        route.page.data_script(),
         crate::assets::integrity(r.data_js.as_bytes())
     );
-    html.replace_range(body_open..body_close, &format!("{body_tag}{}", r.body));
+    html.replace_range(body_open..body_close, &format!("{body_tag}{}", valid_markers(&r.body)));
     Ok(html)
 }
 
-fn between(s: &str, start: &str, end: &str) -> Option<String> {
-    let (_, rest) = s.split_once(start)?;
-    let (inner, _) = rest.split_once(end)?;
-    Some(inner.to_string())
+/// Leptos marks hydration boundaries with `<!>`, which HTML parsers read as an empty comment
+/// but validators report as a bogus comment. `<!---->` is the same DOM node, written validly.
+/// (Text never contains a raw `<`: it is escaped, so only markup is touched.)
+fn valid_markers(body: &str) -> String {
+    body.replace("<!>", "<!---->")
 }

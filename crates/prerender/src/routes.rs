@@ -1,40 +1,47 @@
-//! Every page that exists in the content, with what search engines and the sitemap need.
+//! Every page that exists in the content, with what search engines and the sitemap need:
+//! the list comes from the page model, the words from the documents (through the same
+//! `cart_hub::meta` functions the pages use for their own title and description).
 
-use cart_model::{CancerType, IndexDoc};
+use cart_hub::meta::{self, PageText};
+use cart_model::{decode, ArticleDoc, IndexDoc, Page, TopicDoc};
+use serde::de::DeserializeOwned;
+use std::path::Path;
 
 pub struct Route {
-    /// The site path, without the base: "/", "/articles/x".
-    pub path: String,
-    /// In the sitemap (not for the not-found page).
-    pub listed: bool,
+    pub page: Page,
+    /// The page's title (without the site name) and description, as plain text.
+    pub text: PageText,
     /// Last reviewed, for the sitemap and JSON-LD.
     pub last_reviewed: Option<String>,
-    /// What the page is about, for JSON-LD.
-    pub about: &'static str,
 }
 
-pub fn all(index: &IndexDoc) -> Vec<Route> {
+/// Every page of the site, described from the documents in `data_dir`.
+pub fn all(index: &IndexDoc, data_dir: &Path) -> Result<Vec<Route>, String> {
+    Page::all(index).into_iter().map(|page| describe(page, index, data_dir)).collect()
+}
+
+fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, String> {
     let hub_date = Some(index.hub.last_reviewed.iso.clone());
-    let mut routes = vec![
-        Route { path: "/".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
-        Route { path: "/topics".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
-        Route { path: "/glossary".into(), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" },
-    ];
-    // One page per chip, so the filter works as plain links when scripts are off.
-    for t in CancerType::EVERY {
-        routes.push(Route { path: format!("/types/{}", t.slug()), listed: true, last_reviewed: hub_date.clone(), about: t.full_name() });
-    }
-    for a in &index.articles {
-        routes.push(Route {
-            path: format!("/articles/{}", a.slug),
-            listed: true,
-            last_reviewed: Some(a.last_reviewed.iso.clone()),
-            about: "CAR-T cell therapy",
-        });
-    }
-    for t in &index.topics {
-        routes.push(Route { path: format!("/topics/{}", t.slug), listed: true, last_reviewed: hub_date.clone(), about: "CAR-T cell therapy" });
-    }
-    routes.push(Route { path: "/404".into(), listed: false, last_reviewed: None, about: "CAR-T cell therapy" });
-    routes
+    let (text, last_reviewed) = match &page {
+        Page::Hub => (meta::hub(&index.hub, None), hub_date),
+        Page::Type(t) => (meta::hub(&index.hub, Some(*t)), hub_date),
+        Page::Topics => (meta::topics(), hub_date),
+        Page::Glossary => (meta::glossary(), hub_date),
+        Page::Article(_) => {
+            let doc: ArticleDoc = read(data_dir, &page)?;
+            (meta::article(&doc.article), Some(doc.article.last_reviewed.iso))
+        }
+        Page::Topic(_) => {
+            let doc: TopicDoc = read(data_dir, &page)?;
+            (meta::topic(&doc.topic), hub_date)
+        }
+        Page::NotFound => (meta::not_found(), None),
+    };
+    Ok(Route { page, text, last_reviewed })
+}
+
+fn read<T: DeserializeOwned>(data_dir: &Path, page: &Page) -> Result<T, String> {
+    let file = page.data_file().ok_or_else(|| format!("{}: no data document", page.path()))?;
+    let text = std::fs::read_to_string(data_dir.join(&file)).map_err(|e| format!("reading data/{file}: {e}"))?;
+    decode(&text).map_err(|e| format!("data/{file}: {e:?}"))
 }

@@ -2,6 +2,7 @@
 //! `MedicalWebPage` JSON-LD (a data block: it never executes, so the CSP holds), sitemap.
 
 use crate::routes::Route;
+use cart_model::Page;
 
 pub const PUBLISHER: &str = "CAR-T Hub";
 
@@ -10,19 +11,23 @@ pub fn page_url(origin: &str, path: &str) -> String {
     if path == "/" { format!("{origin}{base}/") } else { format!("{origin}{base}{path}") }
 }
 
-pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str) -> String {
-    let url = page_url(origin, &route.path);
+/// Canonical link (or noindex), Open Graph and JSON-LD for a page. Every value is plain
+/// text from the documents and is escaped here, once.
+pub fn head_tags(route: &Route, origin: &str) -> String {
+    let url = page_url(origin, &route.page.path());
+    let title = cart_hub::meta::full_title(&route.text.title);
+    let description = route.text.description.as_str();
     let mut out = String::new();
-    if route.listed {
+    if route.page.listed() {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", attr(&url)));
     } else {
         out.push_str("<meta name=\"robots\" content=\"noindex\">");
     }
-    let og_type = if route.path.starts_with("/articles/") { "article" } else { "website" };
+    let og_type = if matches!(route.page, Page::Article(_)) { "article" } else { "website" };
     for (property, value) in [
         ("og:type", og_type),
         ("og:site_name", PUBLISHER),
-        ("og:title", title),
+        ("og:title", title.as_str()),
         ("og:description", description),
         ("og:url", url.as_str()),
         ("og:locale", "en_US"),
@@ -30,9 +35,9 @@ pub fn head_tags(route: &Route, title: &str, description: &str, origin: &str) ->
         out.push_str(&format!("<meta property=\"{property}\" content=\"{}\">", attr(value)));
     }
     out.push_str("<meta name=\"twitter:card\" content=\"summary\">");
-    if route.listed {
+    if route.page.listed() {
         out.push_str("<script type=\"application/ld+json\">");
-        out.push_str(&json_ld(route, title, description, &url).replace("</", "<\\/"));
+        out.push_str(&json_ld(route, &title, description, &url).replace("</", "<\\/"));
         out.push_str("</script>");
     }
     out
@@ -49,21 +54,27 @@ fn json_ld(route: &Route, title: &str, description: &str, url: &str) -> String {
         "medicalAudience": { "@type": "MedicalAudience", "audienceType": "Patient" },
         "reviewedBy": { "@type": "Organization", "name": PUBLISHER },
         "publisher": { "@type": "Organization", "name": PUBLISHER },
-        "about": { "@type": "MedicalTherapy", "name": route.about },
+        "about": about(&route.page),
     });
-    if route.about != "CAR-T cell therapy" {
-        page["about"] = serde_json::json!({ "@type": "MedicalCondition", "name": route.about });
-    }
     if let Some(date) = &route.last_reviewed {
         page["lastReviewed"] = serde_json::Value::String(date.clone());
     }
     page.to_string()
 }
 
+/// What a page is about: a cancer type's page is about the condition, every other page
+/// about the therapy.
+fn about(page: &Page) -> serde_json::Value {
+    match page {
+        Page::Type(t) => serde_json::json!({ "@type": "MedicalCondition", "name": t.full_name() }),
+        _ => serde_json::json!({ "@type": "MedicalTherapy", "name": "CAR-T cell therapy" }),
+    }
+}
+
 pub fn sitemap(routes: &[Route], origin: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for r in routes.iter().filter(|r| r.listed) {
-        out.push_str(&format!("  <url><loc>{}</loc>", attr(&page_url(origin, &r.path))));
+    for r in routes.iter().filter(|r| r.page.listed()) {
+        out.push_str(&format!("  <url><loc>{}</loc>", attr(&page_url(origin, &r.page.path()))));
         if let Some(d) = &r.last_reviewed {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
         }

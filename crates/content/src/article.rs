@@ -1,0 +1,133 @@
+//! Stage 2 for articles: validate the front matter and build the article document from the
+//! parsed source. Each check is its own function; the first failure of an article is its
+//! error (later checks would only repeat it).
+
+use crate::dates::Day;
+use crate::error::Result;
+use crate::front_matter::{self, ArticleFront};
+use crate::source::SourceDoc;
+use cart_model::{reading_minutes, word_count, Article, CancerType, PageRef, Source};
+use std::collections::BTreeMap;
+
+pub const MIN_SOURCES: usize = 3;
+
+/// Titles by slug: what front-matter references are checked against.
+pub type Titles<'a> = BTreeMap<&'a str, &'a str>;
+
+/// The article document for one source file.
+pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, topics: &Titles) -> Result<Article> {
+    let f = &src.front;
+    for (key, value) in [("title", &f.title), ("summary", &f.summary), ("review_basis", &f.review_basis)] {
+        require_text(src, key, value)?;
+    }
+    let cancer_types = cancer_types(src)?;
+    if f.topics.is_empty() {
+        return Err(src.error_at("topics", "topics is empty: name at least one topic"));
+    }
+    let topic_refs = refs(src, "topics", &f.topics, topics, "topic")?;
+    let related = refs(src, "related", &f.related, articles, "article")?;
+    if f.related.contains(&src.slug) {
+        return Err(src.error_at("related", "an article cannot be related to itself"));
+    }
+    let (published, last_reviewed, next_review) = review_dates(src, today)?;
+    let sources = sources(src)?;
+    let body = src.body.as_ref().map(|b| b.blocks.clone()).unwrap_or_default();
+    if body.is_empty() && src.body.is_some() {
+        return Err(src.error(src.body_source().1, "the article has no body"));
+    }
+    Ok(Article {
+        slug: src.slug.clone(),
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        cancer_types,
+        topics: topic_refs,
+        reading_minutes: reading_minutes(word_count(&body)),
+        published: published.to_model(),
+        last_reviewed: last_reviewed.to_model(),
+        next_review: next_review.to_model(),
+        review_basis: f.review_basis.clone(),
+        body,
+        questions: f.questions.clone(),
+        checklist: f.checklist,
+        sources,
+        related,
+    })
+}
+
+fn cancer_types(src: &SourceDoc<ArticleFront>) -> Result<Vec<CancerType>> {
+    let names = &src.front.cancer_types;
+    if names.is_empty() {
+        return Err(src.error_at("cancer_types", "cancer_types is empty: name at least one of lymphoma, all, myeloma, solid-tumors"));
+    }
+    let mut types = Vec::new();
+    for name in names {
+        match CancerType::from_slug(name) {
+            Some(t) if !types.contains(&t) => types.push(t),
+            Some(_) => return Err(src.error_at("cancer_types", format!("cancer type \"{name}\" is listed twice"))),
+            None => return Err(src.error_at("cancer_types", format!("unknown cancer type \"{name}\": use lymphoma, all, myeloma or solid-tumors"))),
+        }
+    }
+    types.sort();
+    Ok(types)
+}
+
+fn review_dates(src: &SourceDoc<ArticleFront>, today: Day) -> Result<(Day, Day, Day)> {
+    let f = &src.front;
+    let published = past_date(src, "published", &f.published, today)?;
+    let last_reviewed = past_date(src, "last_reviewed", &f.last_reviewed, today)?;
+    let next_review = Day::parse(&f.next_review).map_err(|r| src.error_at("next_review", r))?;
+    if last_reviewed < published {
+        return Err(src.error_at("last_reviewed", "last_reviewed is before published"));
+    }
+    if next_review <= last_reviewed {
+        return Err(src.error_at("next_review", "next_review must come after last_reviewed"));
+    }
+    Ok((published, last_reviewed, next_review))
+}
+
+fn sources(src: &SourceDoc<ArticleFront>) -> Result<Vec<Source>> {
+    let list = &src.front.sources;
+    if list.len() < MIN_SOURCES {
+        return Err(src.error(1, format!("an article needs at least {MIN_SOURCES} [[sources]]; found {}", list.len())));
+    }
+    let split = src.split();
+    let mut sources = Vec::new();
+    for (i, s) in list.iter().enumerate() {
+        let line = front_matter::line_of_source(&split, i);
+        if !s.url.starts_with("https://") || cart_model::classify_href(&s.url).is_none() {
+            return Err(src.error(line, format!("source URL \"{}\" must be an https link", s.url)));
+        }
+        if s.title.trim().is_empty() || s.publisher.trim().is_empty() {
+            return Err(src.error(line, "a source needs a title and a publisher"));
+        }
+        sources.push(Source { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() });
+    }
+    Ok(sources)
+}
+
+/// Front-matter references to other pages, with their titles.
+pub fn refs<F>(src: &SourceDoc<F>, key: &str, names: &[String], known: &Titles, what: &str) -> Result<Vec<PageRef>> {
+    names
+        .iter()
+        .map(|n| match known.get(n.as_str()) {
+            Some(title) => Ok(PageRef { slug: n.clone(), title: title.to_string() }),
+            None => Err(src.error_at(key, format!("{key} names {what} \"{n}\", which does not exist"))),
+        })
+        .collect()
+}
+
+pub fn require_text<F>(src: &SourceDoc<F>, key: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(src.error_at(key, format!("{key} is empty")));
+    }
+    Ok(())
+}
+
+/// A past-or-present date from the front matter.
+pub fn past_date<F>(src: &SourceDoc<F>, key: &str, value: &str, today: Day) -> Result<Day> {
+    let day = Day::parse(value).map_err(|r| src.error_at(key, format!("{key}: {r}")))?;
+    if day > today {
+        return Err(src.error_at(key, format!("{key} {value} is in the future")));
+    }
+    Ok(day)
+}

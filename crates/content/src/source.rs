@@ -1,0 +1,107 @@
+//! Stage 1: read each source file once into a typed value — front matter, Markdown body and
+//! the line map that errors point with — and give each page its slug.
+
+use crate::error::{ContentError, Result};
+use crate::front_matter::{self, Split};
+use crate::markdown;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One content file, parsed: its typed front matter and its Markdown as the model's nodes.
+pub struct SourceDoc<F> {
+    pub file: PathBuf,
+    pub front: F,
+    /// The page's slug: front matter `slug`, else the file name (set by `assign_slugs`).
+    pub slug: String,
+    front_text: String,
+    front_line: usize,
+    body_text: String,
+    body_line: usize,
+    /// The body, parsed once; `None` when the Markdown was rejected (the error is recorded).
+    pub body: Option<markdown::Parsed>,
+}
+
+impl<F> SourceDoc<F> {
+    /// The split view the front-matter helpers read line numbers from.
+    pub fn split(&self) -> Split<'_> {
+        Split { front: &self.front_text, body: &self.body_text, front_line: self.front_line, body_line: self.body_line }
+    }
+
+    /// The Markdown source of the body and its first line (for line-based checks).
+    pub fn body_source(&self) -> (&str, usize) {
+        (&self.body_text, self.body_line)
+    }
+
+    /// The line of `key = ...` in the front matter.
+    pub fn line_of(&self, key: &str) -> usize {
+        front_matter::line_of(&self.split(), key)
+    }
+
+    pub fn error(&self, line: usize, reason: impl Into<String>) -> ContentError {
+        ContentError::new(&self.file, line, reason)
+    }
+
+    /// An error at a front-matter key.
+    pub fn error_at(&self, key: &str, reason: impl Into<String>) -> ContentError {
+        self.error(self.line_of(key), reason)
+    }
+}
+
+/// Reads and parses one file; a Markdown error is recorded and leaves `body` empty, so the
+/// front matter can still be checked.
+pub fn load<F: DeserializeOwned>(file: &Path, errors: &mut Vec<ContentError>) -> Result<SourceDoc<F>> {
+    let text = std::fs::read_to_string(file).map_err(|e| ContentError::new(file, 0, format!("cannot read: {e}")))?;
+    let split = front_matter::split(file, &text)?;
+    let front = front_matter::parse::<F>(file, &split)?;
+    let body = markdown::parse(file, split.body, split.body_line).map_err(|e| errors.push(e)).ok();
+    Ok(SourceDoc {
+        file: file.to_path_buf(),
+        front,
+        slug: String::new(),
+        front_text: split.front.to_string(),
+        front_line: split.front_line,
+        body_text: split.body.to_string(),
+        body_line: split.body_line,
+        body,
+    })
+}
+
+/// Every `.md` file of a folder, in name order.
+pub fn load_dir<F: DeserializeOwned>(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<SourceDoc<F>> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
+        Err(e) => {
+            errors.push(ContentError::new(dir, 0, format!("cannot read folder: {e}")));
+            return vec![];
+        }
+    };
+    files.sort();
+    let mut docs = Vec::new();
+    for f in &files {
+        match load::<F>(f, errors) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    docs
+}
+
+/// Sets each file's slug (front matter `slug`, else the file name), checked against the page
+/// model's slug rule and for duplicates.
+pub fn assign_slugs<F>(docs: &mut [SourceDoc<F>], explicit: impl Fn(&F) -> Option<&str>, errors: &mut Vec<ContentError>) {
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in docs.iter_mut() {
+        let slug = explicit(&doc.front)
+            .map(str::to_string)
+            .unwrap_or_else(|| doc.file.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        if !cart_model::is_slug(&slug) {
+            errors.push(doc.error_at("slug", format!("slug \"{slug}\" must be lower-case letters, digits and hyphens")));
+        } else if let Some(other) = seen.get(&slug) {
+            errors.push(doc.error_at("slug", format!("duplicate slug \"{slug}\": also used by {}", other.display())));
+        } else {
+            seen.insert(slug.clone(), doc.file.clone());
+        }
+        doc.slug = slug;
+    }
+}

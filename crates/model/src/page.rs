@@ -1,0 +1,162 @@
+//! The page model: every kind of page the site has, and the one place that knows its path,
+//! its data document, its prerendered files and whether it goes in the sitemap. The router,
+//! the prerenderer, the sitemap, the compiler's link check, the loader and every internal
+//! link derive from here, so a new page kind (or a language) is added once.
+
+use crate::filter::{type_query_value, TYPE_QUERY_KEY};
+use crate::{CancerType, IndexDoc};
+
+/// Path segments, shared with the router's table.
+pub const ARTICLES: &str = "articles";
+pub const TOPICS: &str = "topics";
+pub const TYPES: &str = "types";
+pub const GLOSSARY: &str = "glossary";
+/// The not-found page's own path (prerendered as `404.html`).
+pub const NOT_FOUND: &str = "404";
+
+/// The router's parameter names, for the routes that carry one.
+pub const SLUG_PARAM: &str = "slug";
+pub const TYPE_PARAM: &str = "type";
+
+/// Data documents that are not per page.
+pub const INDEX_FILE: &str = "index.json";
+pub const GLOSSARY_FILE: &str = "glossary.json";
+
+/// One page of the site.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub enum Page {
+    /// `/`: the introduction and the whole library.
+    Hub,
+    /// `/types/<type>`: the hub filtered to one cancer type (what a chip leads to without scripts).
+    Type(CancerType),
+    /// `/articles/<slug>`
+    Article(String),
+    /// `/topics`
+    Topics,
+    /// `/topics/<slug>`
+    Topic(String),
+    /// `/glossary`
+    Glossary,
+    /// The page for paths that name nothing.
+    NotFound,
+}
+
+/// Slugs name files and URL segments: lower-case ASCII letters, digits and hyphens only, so
+/// nothing read from a URL can escape the data folder.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 120 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Page {
+    /// The article page for a slug read from a URL, if the slug can name one.
+    pub fn article(slug: &str) -> Option<Self> {
+        is_slug(slug).then(|| Self::Article(slug.to_string()))
+    }
+
+    /// The topic page for a slug read from a URL, if the slug can name one.
+    pub fn topic(slug: &str) -> Option<Self> {
+        is_slug(slug).then(|| Self::Topic(slug.to_string()))
+    }
+
+    /// The site path, without the base: "/", "/articles/x".
+    pub fn path(&self) -> String {
+        match self {
+            Self::Hub => "/".into(),
+            Self::Type(t) => format!("/{TYPES}/{}", t.slug()),
+            Self::Article(slug) => format!("/{ARTICLES}/{slug}"),
+            Self::Topics => format!("/{TOPICS}"),
+            Self::Topic(slug) => format!("/{TOPICS}/{slug}"),
+            Self::Glossary => format!("/{GLOSSARY}"),
+            Self::NotFound => format!("/{NOT_FOUND}"),
+        }
+    }
+
+    /// The page a site path names (query and fragment ignored, one trailing slash allowed);
+    /// `None` when it names no page kind or a slug is malformed.
+    pub fn parse(path: &str) -> Option<Self> {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let path = if path.len() > 1 { path.strip_suffix('/').unwrap_or(path) } else { path };
+        let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+        let page = match segments.as_slice() {
+            [""] => Self::Hub,
+            [TYPES, t] => Self::Type(CancerType::from_slug(t)?),
+            [ARTICLES, slug] if is_slug(slug) => Self::Article(slug.to_string()),
+            [TOPICS] => Self::Topics,
+            [TOPICS, slug] if is_slug(slug) => Self::Topic(slug.to_string()),
+            [GLOSSARY] => Self::Glossary,
+            [NOT_FOUND] => Self::NotFound,
+            _ => return None,
+        };
+        Some(page)
+    }
+
+    /// The data document the page is drawn from, relative to `data/`.
+    pub fn data_file(&self) -> Option<String> {
+        match self {
+            Self::Hub | Self::Type(_) | Self::Topics => Some(INDEX_FILE.into()),
+            Self::Article(slug) => Some(format!("{ARTICLES}/{slug}.json")),
+            Self::Topic(slug) => Some(format!("{TOPICS}/{slug}.json")),
+            Self::Glossary => Some(GLOSSARY_FILE.into()),
+            Self::NotFound => None,
+        }
+    }
+
+    /// The prerendered HTML file, relative to the site's root folder.
+    pub fn html_file(&self) -> String {
+        match self {
+            Self::Hub => "index.html".into(),
+            Self::NotFound => "404.html".into(),
+            p => format!("{}/index.html", &p.path()[1..]),
+        }
+    }
+
+    /// The script beside the prerendered page that carries its resolved data (see the
+    /// prerenderer), as a site path.
+    pub fn data_script(&self) -> String {
+        match self {
+            Self::Hub => "/page-data.js".into(),
+            Self::NotFound => "/404-data.js".into(),
+            p => format!("{}/page-data.js", p.path()),
+        }
+    }
+
+    /// In the sitemap and indexable (every page but not-found).
+    pub fn listed(&self) -> bool {
+        !matches!(self, Self::NotFound)
+    }
+
+    /// The hub showing the articles for `selected` cancer types: the query form that holds
+    /// any combination (`/?type=lymphoma,myeloma`), or `/` for none.
+    pub fn hub_filtered(selected: &[CancerType]) -> String {
+        match type_query_value(selected) {
+            Some(v) => format!("/?{TYPE_QUERY_KEY}={v}"),
+            None => Self::Hub.path(),
+        }
+    }
+
+    /// A glossary entry: `/glossary#<slug>`.
+    pub fn glossary_term(slug: &str) -> String {
+        format!("{}#{slug}", Self::Glossary.path())
+    }
+
+    /// Every page that exists for this index, in sitemap order (not-found last).
+    pub fn all(index: &IndexDoc) -> Vec<Page> {
+        let mut pages = vec![Self::Hub, Self::Topics, Self::Glossary];
+        pages.extend(CancerType::EVERY.into_iter().map(Self::Type));
+        pages.extend(index.articles.iter().map(|a| Self::Article(a.slug.clone())));
+        pages.extend(index.topics.iter().map(|t| Self::Topic(t.slug.clone())));
+        pages.push(Self::NotFound);
+        pages
+    }
+
+    /// Whether the index lists this page (an article or topic it names, or a fixed page):
+    /// how the loader tells "no such page" from a missing file that should be there.
+    pub fn exists_in(&self, index: &IndexDoc) -> bool {
+        match self {
+            Self::Article(slug) => index.articles.iter().any(|a| &a.slug == slug),
+            Self::Topic(slug) => index.topics.iter().any(|t| &t.slug == slug),
+            Self::NotFound => false,
+            _ => true,
+        }
+    }
+}
