@@ -185,12 +185,12 @@ function applyColours(config, problems) {
 
 /** Fills the header's name and logo and the contact line (the app renders them empty). */
 function applyChrome(config) {
-  const name = document.querySelector('.brand__name');
+  const name = document.querySelector('[data-portal="name"]');
   if (config.name && name && name.textContent !== config.name.trim()) {
     if (name.firstChild && name.firstChild.nodeType === Node.TEXT_NODE) name.firstChild.nodeValue = config.name.trim();
     else name.textContent = config.name.trim();
   }
-  const logo = document.querySelector('.brand__logo');
+  const logo = document.querySelector('[data-portal="logo"]');
   if (config.logo && logo && !logo.querySelector('img')) {
     const img = document.createElement('img');
     img.src = config.logo;
@@ -199,7 +199,7 @@ function applyChrome(config) {
     logo.hidden = false;
     root.dataset.logo = '';
   }
-  const line = document.querySelector('.contact-line');
+  const line = document.querySelector('[data-portal="contact"]');
   if (config.contact && line && !line.querySelector('p')) {
     const p = document.createElement('p');
     p.className = 'wrap';
@@ -217,12 +217,16 @@ function applyChrome(config) {
 }
 
 /** The browser tab says the portal's name too. The app sets each page's title (ending in
- *  "CAR-T Hub") as it renders; this follows every change of it. */
+ *  the site's name, which the page carries as `data-site-name` on <body>) as it renders;
+ *  this follows every change of it. */
 function applyTitle(config) {
-  if (!config.name) return;
+  const siteName = document.body && document.body.dataset.siteName;
+  if (!config.name || !siteName) return;
   const name = config.name.trim();
+  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ending = new RegExp(`(^|\\| )${escaped}$`);
   const rename = () => {
-    const renamed = document.title.replace(/(^|\| )CAR-T Hub$/, `$1${name}`);
+    const renamed = document.title.replace(ending, `$1${name}`);
     if (renamed !== document.title) document.title = renamed;
   };
   rename();
@@ -253,7 +257,7 @@ function reportHeight(origins) {
   new ResizeObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; send(); }); }
   }).observe(root);
-  addEventListener('cart-hub:page', send);
+  addEventListener('cart-hub:page', send); // sent by the app (src/bridge.rs) when a page is on screen
   send();
 }
 
@@ -282,7 +286,7 @@ function guardFraming(origins) {
   a.rel = 'noopener';
   a.textContent = 'Open CAR-T Hub in a new tab';
   box.append(h, p, a);
-  document.body.append(box); // after the app's nodes: hydration never meets it
+  document.body.append(box); // outside #app: the app never touches it
   console.warn(`CAR-T Hub: this page is framed by ${parentOrigin}, which allowedParentOrigins in config.json does not list, so it is hidden.`);
   return false;
 }

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod bridge;
 pub mod components;
 pub mod meta;
 pub mod routes;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=|| {
                     components::focus::focus_heading_after_navigation();
+                    bridge::page_shown();
                     view! { <routes::not_found::NotFound /> }
                 }>
                     <Route path=path!("/") view=routes::hub::HubPage />

@@ -14,8 +14,17 @@ fn main() {
     if document().location().and_then(|l| l.search().ok()).is_some_and(|s| s.contains("debug-panic")) {
         panic!("deliberate panic (debug-panic in the URL)");
     }
+    use wasm_bindgen::JsCast;
     let body = document().body();
     let prerendered = body.as_ref().and_then(|b| b.get_attribute("data-prerendered"));
+    // The app owns `#app` and nothing else: boot.js's and portal.js's messages live beside it.
+    let Some(root) = document()
+        .get_element_by_id(cart_hub::bridge::APP_ROOT_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        leptos::logging::warn!("CAR-T Hub: the page has no #app element to start in");
+        return;
+    };
     let path = document().location().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let path = path.strip_prefix(cart_hub::BASE).unwrap_or(&path);
     // "/base" and "/base/" are both the hub; "/x/" is "/x".
@@ -23,15 +32,13 @@ fn main() {
         "" => "/",
         p => p,
     };
-    let mode = if prerendered.as_deref() == Some(path) && hydrate() {
+    let mode = if prerendered.as_deref() == Some(path) && hydrate(root.clone()) {
         "hydrated"
     } else {
         // Markup made for another path (a fallback page) would not match, nor markup whose
         // data did not arrive (the loader then empties `data-prerendered`): start clean.
-        if let (Some(body), Some(_)) = (&body, &prerendered) {
-            body.replace_children_with_node_0();
-        }
-        leptos::mount::mount_to_body(cart_hub::App);
+        root.replace_children_with_node_0();
+        leptos::mount::mount_to(root, cart_hub::App).forget();
         "mounted"
     };
     // For tests and diagnostics: how the page came alive.
@@ -40,16 +47,19 @@ fn main() {
     }
 }
 
-/// Hydrates the prerendered body (builds without the `hydrate` feature cannot, and render).
+/// Hydrates the prerendered app root (builds without the `hydrate` feature cannot, and render).
 #[cfg(target_arch = "wasm32")]
-fn hydrate() -> bool {
+fn hydrate(root: web_sys::HtmlElement) -> bool {
     #[cfg(feature = "hydrate")]
     {
-        leptos::mount::hydrate_body(cart_hub::App);
+        leptos::mount::hydrate_from(root, cart_hub::App).forget();
         true
     }
     #[cfg(not(feature = "hydrate"))]
-    false
+    {
+        let _ = root;
+        false
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

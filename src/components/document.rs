@@ -27,6 +27,7 @@ pub fn Document<V: IntoView + 'static>(
     let doc = Resource::new(move || page.get(), api::load_page);
     let render = move |raw: Raw| {
         focus_heading_after_navigation();
+        crate::bridge::page_shown();
         // Keep the document for this visit once it has proved readable.
         let shown = raw.and_then(|text| {
             let shown_page = show(text.clone());

@@ -5,18 +5,13 @@
 
 use leptos::prelude::*;
 
-/// Call from a page's view; the effect runs once the page is on screen. It also tells the
-/// page's own scripts that a page arrived (`cart-hub:page` on `window`): portal.js then
-/// reports the new height to an embedding portal and fills a freshly rendered header.
+/// Call from a page's view; the effect runs once the page is on screen.
 pub fn focus_heading_after_navigation() {
     Effect::new(move |_| {
         #[cfg(target_arch = "wasm32")]
         {
             use std::cell::Cell;
             use wasm_bindgen::JsCast;
-            if let Ok(event) = web_sys::Event::new("cart-hub:page") {
-                let _ = window().dispatch_event(&event);
-            }
             thread_local! {
                 static FIRST_PAGE: Cell<bool> = const { Cell::new(true) };
             }

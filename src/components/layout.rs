@@ -1,6 +1,6 @@
 //! The site chrome around every page. A portal's config.json can rename and rebrand it at
 //! run time: `public/portal.js` fills the empty slots here (logo, contact line) and the
-//! name's text. Those slots are empty or plain text on purpose: hydration ignores children
+//! name's text, found by their `data-portal` names (see `crate::bridge`). Those slots are empty or plain text on purpose: hydration ignores children
 //! it did not render, so filling them before or after the app starts is safe.
 
 use crate::{href, SITE_NAME};
@@ -14,8 +14,8 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="wrap site-header__inner">
                 <a class="brand" href=href(&Page::Hub)>
                     <span class="brand__mark" aria-hidden="true"></span>
-                    <span class="brand__name">{SITE_NAME}</span>
-                    <span class="brand__logo" hidden></span>
+                    <span class="brand__name" data-portal="name">{SITE_NAME}</span>
+                    <span class="brand__logo" data-portal="logo" hidden></span>
                 </a>
                 <nav aria-label="Main">
                     <ul class="site-nav">
@@ -27,7 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
         </header>
         // "Questions? Call your care team at ...", when a portal's config.json sets one.
-        <aside class="contact-line" aria-label="Contact" hidden></aside>
+        <aside class="contact-line" data-portal="contact" aria-label="Contact" hidden></aside>
     }
 }
 

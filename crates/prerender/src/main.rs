@@ -56,6 +56,8 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
         Err(_) => {
             let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading index.html: {e}"))?;
             let s = assets::finalize(dist, &page, cart_hub::BASE)?;
+            // The site's name, for portal.js to find in titles (pages get it in `page::assemble`).
+            let s = s.replacen("<body>", &format!("<body data-site-name=\"{}\">", cart_hub::SITE_NAME), 1);
             std::fs::write(&shell_path, &s).map_err(|e| e.to_string())?;
             s
         }
@@ -79,3 +81,6 @@ fn write_file(file: &std::path::Path, text: &str) -> Result<(), String> {
     }
     std::fs::write(file, text).map_err(|e| format!("{}: {e}", file.display()))
 }
+
+#[cfg(test)]
+mod tests;

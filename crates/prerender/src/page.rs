@@ -66,7 +66,11 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
         html.replace_range(a..b + "</title>".len(), "");
     }
-    let head_insert = format!("{seo}<!--HEAD-->{}", r.head);
+    // leptos_meta writes the title's text unescaped on the server (a `</title>` in a title
+    // would end it): the page model's title goes in instead, escaped once. It is the same
+    // string the app sets, so hydration sees no difference.
+    let title = format!("<title>{}</title>", seo::text(&cart_hub::meta::full_title(&route.text.title)));
+    let head_insert = format!("{seo}<!--HEAD-->{}", replace_title(&r.head, &title));
     let loader = html.find("<script").ok_or("the shell has no loader script")?;
     html.insert_str(loader, &head_insert);
     let body_open = html.find("<body").ok_or("the shell has no <body>")?;
@@ -75,13 +79,23 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     // building the page again, and where the page's resource script is. The loader fetches
     // it with the app after the page has loaded: no script competes with the first paint.
     let body_tag = format!(
-        "<body data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\">",
+        "<body data-site-name=\"{}\" data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\">",
+        cart_hub::SITE_NAME,
         path,
         route.page.data_script(),
         crate::assets::integrity(r.data_js.as_bytes())
     );
-    html.replace_range(body_open..body_close, &format!("{body_tag}{}", valid_markers(&r.body)));
+    let app = format!("<div id=\"{}\">{}</div>", cart_hub::bridge::APP_ROOT_ID, valid_markers(&r.body));
+    html.replace_range(body_open..body_close, &format!("{body_tag}{app}"));
     Ok(html)
+}
+
+/// `head` with its `<title>` element replaced by `title`.
+fn replace_title(head: &str, title: &str) -> String {
+    match (head.find("<title>"), head.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{title}{}", &head[..a], &head[b + "</title>".len()..]),
+        _ => format!("{head}{title}"),
+    }
 }
 
 /// Leptos marks hydration boundaries with `<!>`, which HTML parsers read as an empty comment

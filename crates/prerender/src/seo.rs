@@ -88,6 +88,11 @@ pub fn robots(origin: &str) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}\n", page_url(origin, "/sitemap.xml"))
 }
 
+/// Escapes text for an element's content (`<title>`).
+pub fn text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// Escapes text for a double-quoted HTML attribute.
 fn attr(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
