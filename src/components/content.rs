@@ -106,6 +106,11 @@ fn render_block(block: &Block) -> AnyView {
     }
 }
 
+/// The id of the `n`th entry (from 1) of a page's source list.
+pub fn source_anchor(n: u32) -> String {
+    format!("source-{n}")
+}
+
 pub fn render_inlines(content: &[Inline]) -> AnyView {
     inlines(content).into_any()
 }
@@ -122,6 +127,13 @@ fn render_inline(inline: &Inline) -> AnyView {
         Inline::Code(t) => plain("code", vec![text(t)]),
         // A void element: a custom element would be written <br></br>, read as two breaks.
         Inline::LineBreak => view! { <br /> }.into_any(),
+        // A numbered link to the page's source list; a screen reader hears "source 3". The
+        // article's body follows it in place (see `routes::article`).
+        Inline::Cite { n } => el(
+            "sup",
+            Attrs { class: Some("cite"), ..Attrs::default() },
+            vec![el("a", Attrs { href: Some(format!("#{}", source_anchor(*n))), label: Some(format!("source {n}")), ..Attrs::default() }, vec![text(&n.to_string())])],
+        ),
         Inline::Link { href, content } => match classify_href(href) {
             Some(LinkKind::Internal) => {
                 let href = if href.starts_with('/') { site_path(href) } else { href.clone() };

@@ -1,7 +1,7 @@
 //! `/articles/:slug`: one article, loaded only when it is opened.
 
 use crate::api::{self, LoadError};
-use crate::components::content::render_blocks;
+use crate::components::content::{render_blocks, source_anchor};
 use crate::components::filter::hub_href;
 use crate::components::focus::jump_to;
 use crate::components::document::Document;
@@ -72,7 +72,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             </header>
 
             {toc}
-            <div class=if checklist { "article__body prose prose--checklist" } else { "article__body prose" }>
+            <div class=if checklist { "article__body prose prose--checklist" } else { "article__body prose" } on:click=follow_citation>
                 {render_blocks(&body)}
             </div>
 
@@ -95,8 +95,8 @@ fn ArticleView(article: Article) -> impl IntoView {
             <section class="sources prose" aria-labelledby="sources-title">
                 <h2 id="sources-title">"Sources"</h2>
                 <ol>
-                    {sources.into_iter().map(|s| view! {
-                        <li>
+                    {sources.into_iter().enumerate().map(|(i, s)| view! {
+                        <li id=source_anchor(i as u32 + 1) tabindex="-1">
                             <a href=s.url.clone() class="external" rel="noopener noreferrer">
                                 {s.title}
                                 <span class="visually-hidden">" (opens another website)"</span>
@@ -128,3 +128,22 @@ fn ArticleView(article: Article) -> impl IntoView {
         </article>
     }
 }
+
+/// A click on a citation (`<sup class="cite"><a href="#source-3">`) in the body: move to
+/// that source, focused, as a table-of-contents link does (the router would scroll to the top).
+fn follow_citation(ev: leptos::ev::MouseEvent) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".cite a").ok().flatten());
+        if let Some(id) = link.and_then(|a| a.get_attribute("href")).and_then(|h| h.strip_prefix('#').map(str::to_string)) {
+            jump_to(ev, &id);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ev;
+}
+

@@ -14,8 +14,12 @@ pub const MIN_SOURCES: usize = 3;
 /// Titles by slug: what front-matter references are checked against.
 pub type Titles<'a> = BTreeMap<&'a str, &'a str>;
 
-/// The article document for one source file.
-pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, topics: &Titles) -> Result<Article> {
+/// An article's source list with the ids citations name them by ("" for a source no
+/// citation names).
+pub type CitedSources = Vec<(String, Source)>;
+
+/// The article document for one source file, and its sources with their ids.
+pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, topics: &Titles) -> Result<(Article, CitedSources)> {
     let f = &src.front;
     for (key, value) in [("title", &f.title), ("summary", &f.summary), ("review_basis", &f.review_basis)] {
         require_text(src, key, value)?;
@@ -30,12 +34,13 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         return Err(src.error_at("related", "an article cannot be related to itself"));
     }
     let (published, last_reviewed, next_review) = review_dates(src, today)?;
-    let sources = sources(src)?;
+    let cited = sources(src)?;
+    let sources = cited.iter().map(|(_, s)| s.clone()).collect();
     let body = src.body.as_ref().map(|b| b.blocks.clone()).unwrap_or_default();
     if body.is_empty() && src.body.is_some() {
         return Err(src.error(src.body_source().1, "the article has no body"));
     }
-    Ok(Article {
+    let article = Article {
         slug: src.slug.clone(),
         title: f.title.clone(),
         summary: f.summary.clone(),
@@ -51,7 +56,8 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         checklist: f.checklist,
         sources,
         related,
-    })
+    };
+    Ok((article, cited))
 }
 
 fn cancer_types(src: &SourceDoc<ArticleFront>) -> Result<Vec<CancerType>> {
@@ -85,7 +91,7 @@ fn review_dates(src: &SourceDoc<ArticleFront>, today: Day) -> Result<(Day, Day, 
     Ok((published, last_reviewed, next_review))
 }
 
-fn sources(src: &SourceDoc<ArticleFront>) -> Result<Vec<Source>> {
+fn sources(src: &SourceDoc<ArticleFront>) -> Result<CitedSources> {
     let list = &src.front.sources;
     if list.len() < MIN_SOURCES {
         return Err(src.error(1, format!("an article needs at least {MIN_SOURCES} [[sources]]; found {}", list.len())));
@@ -100,7 +106,14 @@ fn sources(src: &SourceDoc<ArticleFront>) -> Result<Vec<Source>> {
         if s.title.trim().is_empty() || s.publisher.trim().is_empty() {
             return Err(src.error(line, "a source needs a title and a publisher"));
         }
-        sources.push(Source { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() });
+        let id = s.id.clone().unwrap_or_default();
+        if s.id.is_some() && !cart_model::is_slug(&id) {
+            return Err(src.error(line, format!("source id \"{id}\" must be lower-case letters, digits and hyphens")));
+        }
+        if !id.is_empty() && sources.iter().any(|(other, _): &(String, Source)| *other == id) {
+            return Err(src.error(line, format!("source id \"{id}\" is used twice on this page")));
+        }
+        sources.push((id, Source { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() }));
     }
     Ok(sources)
 }

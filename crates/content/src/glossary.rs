@@ -111,7 +111,7 @@ fn walk_inlines(inlines: &mut Vec<Inline>, terms: &[Term], linked: &mut HashSet<
                     continue;
                 }
             }
-            Inline::Link { .. } | Inline::Code(_) | Inline::LineBreak => {}
+            Inline::Link { .. } | Inline::Code(_) | Inline::LineBreak | Inline::Cite { .. } => {}
         }
         i += 1;
     }

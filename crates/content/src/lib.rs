@@ -3,13 +3,16 @@
 //! type the front matter, parse Markdown into the model's node tree, check cross-references.
 
 pub mod article;
+pub mod citations;
 pub mod claims;
 pub mod dates;
 pub mod error;
 pub mod front_matter;
 pub mod glossary;
 pub mod markdown;
+pub mod products;
 pub mod readability;
+pub mod review;
 mod site;
 pub mod source;
 

@@ -1,13 +1,19 @@
 //! `cart-content <content-dir> <out-dir>`: compile content to JSON, or print every problem
 //! as `file:line: reason` and exit 1 so the build stops.
+//! `cart-content review <content-dir>`: the review list (due dates, cited claims, sources).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [cmd, content] = args.as_slice() {
+        if cmd == "review" {
+            return review(content);
+        }
+    }
     let [content, out] = args.as_slice() else {
-        eprintln!("usage: cart-content <content-dir> <out-dir>");
+        eprintln!("usage: cart-content <content-dir> <out-dir>\n       cart-content review <content-dir>");
         return ExitCode::from(2);
     };
     let site = match cart_content::compile(&PathBuf::from(content)) {
@@ -35,4 +41,20 @@ fn main() -> ExitCode {
         println!("  {:<60} {:>6} {:>6.1}", r.slug, r.words, r.grade);
     }
     ExitCode::SUCCESS
+}
+
+fn review(content: &str) -> ExitCode {
+    match cart_content::compile(&PathBuf::from(content)) {
+        Ok(site) => {
+            let today = cart_content::dates::Day::today().to_model().iso;
+            print!("{}", cart_content::review::print(&cart_content::review::rows(&site, &today)));
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -3,8 +3,10 @@
 //!
 //! 1. read: each file parsed once (`source`), slugs assigned;
 //! 2. claims: rules that changed or differ by product (`claims`);
-//! 3. documents: hub, articles (`article`) and topics built from their sources;
-//! 4. links: every body link checked against the page model;
+//! 3. documents: hub, articles (`article`) and topics built from their sources, product
+//!    tables expanded (`products`);
+//! 4. links: every body link checked against the page model; citations checked and numbered
+//!    (`citations`);
 //! 5. readability: each article's grade;
 //! 6. glossary: first uses linked;
 //! 7. cross-document rules: chips, topics, median grade, unused terms;
@@ -15,7 +17,7 @@ use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{ArticleFront, HubFront, TopicFront};
 use crate::source::{self, SourceDoc};
-use crate::{claims, glossary, readability};
+use crate::{citations, claims, glossary, products, readability};
 use cart_model::{
     word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
@@ -55,6 +57,7 @@ struct Sources {
     topics: Vec<SourceDoc<TopicFront>>,
     glossary_file: PathBuf,
     terms: Vec<glossary::Term>,
+    products: products::Products,
 }
 
 /// Compiles `dir` (holding `hub.md`, `articles/`, `topics/`, `glossary.toml`). Returns every
@@ -68,6 +71,7 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
     let mut articles = compile_articles(&src, today, &mut errors);
     let topics = compile_topics(&src, &mut errors);
     check_links(&src, &mut errors);
+    check_uncited_pages(&src, &mut errors);
     let reports = check_readability(&src, &articles, &mut errors);
     let used_terms = link_glossary(&src.terms, &mut articles);
     if !errors.is_empty() {
@@ -86,12 +90,13 @@ fn read(dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
     let mut topics = source::load_dir::<TopicFront>(&dir.join("topics"), errors);
     let glossary_file = dir.join("glossary.toml");
     let terms = glossary::load(&glossary_file).map_err(|e| errors.push(e)).unwrap_or_default();
+    let products = products::load(&dir.join("products.toml"), Day::today()).map_err(|e| errors.push(e)).unwrap_or_default();
     source::assign_slugs(&mut articles, |f| f.slug.as_deref(), errors);
     source::assign_slugs(&mut topics, |f| f.slug.as_deref(), errors);
     if !errors.is_empty() {
         return None;
     }
-    Some(Sources { dir: dir.to_path_buf(), hub: hub?, articles, topics, glossary_file, terms })
+    Some(Sources { dir: dir.to_path_buf(), hub: hub?, articles, topics, glossary_file, terms, products })
 }
 
 /// Stage 2: claims that changed (the 2025 REMS removal) or differ by product.
@@ -120,14 +125,49 @@ fn titles<F>(docs: &[SourceDoc<F>], title: impl Fn(&F) -> &str) -> Titles<'_> {
     docs.iter().map(|d| (d.slug.as_str(), title(&d.front))).collect()
 }
 
-/// Stage 3: the articles that compile (each failure is recorded).
+/// Stage 3: the articles that compile (each failure is recorded), with their product
+/// tables drawn and their citations checked and numbered.
 fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -> Vec<Article> {
     let article_titles = titles(&src.articles, |f| f.title.as_str());
     let topic_titles = titles(&src.topics, |f| f.title.as_str());
-    src.articles
-        .iter()
-        .filter_map(|a| article::compile(a, today, &article_titles, &topic_titles).map_err(|e| errors.push(e)).ok())
-        .collect()
+    let mut out = Vec::new();
+    for doc in &src.articles {
+        match article::compile(doc, today, &article_titles, &topic_titles) {
+            Ok((mut article, mut sources)) => {
+                if let Err(reason) = products::expand(&src.products, &mut article.body, &mut sources) {
+                    errors.push(doc.error(doc.body_source().1, reason));
+                }
+                cite(doc, &mut article, sources, &src.products, errors);
+                out.push(article);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    out
+}
+
+/// Stage 4 for an article: every statistic cited, every citation listed, markers numbered;
+/// every cell therapy it names described in products.toml.
+fn cite(doc: &SourceDoc<ArticleFront>, article: &mut Article, sources: article::CitedSources, products: &products::Products, errors: &mut Vec<ContentError>) {
+    let ids: Vec<String> = sources.iter().map(|(id, _)| id.clone()).collect();
+    let (body, first_line) = doc.body_source();
+    for (line, reason) in citations::check(body, first_line, &ids).into_iter().chain(products.unknown_products(body, first_line)) {
+        errors.push(doc.error(line, reason));
+    }
+    citations::link(&mut article.body, &ids);
+    article.sources = sources.into_iter().map(|(_, s)| s).collect();
+}
+
+/// Stage 4 for the hub and topics: they list no sources, so they may state no statistic and
+/// cite nothing; a number belongs in the article that sources it.
+fn check_uncited_pages(src: &Sources, errors: &mut Vec<ContentError>) {
+    let pages = std::iter::once((&src.hub.file, src.hub.body_source())).chain(src.topics.iter().map(|t| (&t.file, t.body_source())));
+    for (file, (body, first_line)) in pages {
+        for (line, reason) in citations::check(body, first_line, &[]) {
+            let reason = format!("{reason} (this page lists no sources: link to the article that gives the figure)");
+            errors.push(ContentError::new(file, line, reason));
+        }
+    }
 }
 
 /// Stage 3: the topics (their article lists are filled in when the site is assembled).
@@ -217,11 +257,27 @@ fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, erro
             errors.push(ContentError::new(file, 1, reason));
         }
     }
+    one_title_per_source(src, site, errors);
     for t in CancerType::EVERY {
         let n = site.index.articles.iter().filter(|a| a.cancer_types.contains(&t)).count();
         if n < MIN_ARTICLES_PER_TYPE {
             let reason = format!("the \"{}\" chip has {n} article(s); it needs at least {MIN_ARTICLES_PER_TYPE}", t.slug());
             errors.push(ContentError::new(&articles_dir, 0, reason));
+        }
+    }
+}
+
+/// The same source (URL) is named the same way on every page.
+fn one_title_per_source(src: &Sources, site: &Site, errors: &mut Vec<ContentError>) {
+    let mut seen: std::collections::HashMap<&str, (&str, &str)> = std::collections::HashMap::new();
+    for doc in &site.articles {
+        for s in &doc.article.sources {
+            let first = seen.entry(s.url.as_str()).or_insert((s.title.as_str(), doc.article.slug.as_str()));
+            if first.0 != s.title {
+                let file = src.articles.iter().find(|a| a.slug == doc.article.slug).map(|a| a.file.clone()).unwrap_or_default();
+                let reason = format!("source {} is titled \"{}\" here but \"{}\" in {}: use one title", s.url, s.title, first.0, first.1);
+                errors.push(ContentError::new(file, 1, reason));
+            }
         }
     }
 }

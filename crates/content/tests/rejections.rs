@@ -223,3 +223,48 @@ fn callouts_and_tables_become_nodes() {
     assert!(json.contains(r#""caption":"Products""#), "{json}");
     assert!(!json.contains('<'), "no markup in the JSON: {json}");
 }
+
+#[test]
+fn uncited_statistic() {
+    let e = reject("articles/one.md", |t| t.replace("Some text.", "In the trial, 42 in 100 had a remission."));
+    assert!(e.reason.contains("\"42 in 100\" is a statistic without a citation"), "{}", e.reason);
+    assert!(e.line > 1);
+}
+
+#[test]
+fn citation_of_a_source_the_page_does_not_list() {
+    let e = reject("articles/one.md", |t| t.replace("Some text.", "In the trial, 42 in 100 had a remission [@nope]."));
+    assert!(e.reason.contains("[@nope] names no source"), "{}", e.reason);
+}
+
+#[test]
+fn cited_statistic_becomes_a_numbered_node() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    let path = dir.path().join("articles/one.md");
+    let text = std::fs::read_to_string(&path).unwrap()
+        .replace("title = \"Two\"", "id = \"two\"\ntitle = \"Two\"")
+        .replace("Some text.", "In the trial, 42 in 100 had a remission [@two].");
+    std::fs::write(&path, text).unwrap();
+    let site = compile(dir.path()).unwrap();
+    let json = serde_json::to_string(&site.articles.iter().find(|d| d.article.body.len() > 0 && serde_json::to_string(d).unwrap().contains("42 in 100")).unwrap()).unwrap();
+    assert!(json.contains(r#"{"text":"In the trial, 42 in 100 had a remission"},{"cite":{"n":2}},{"text":"."}"#), "{json}");
+}
+
+#[test]
+fn statistic_on_a_page_without_sources() {
+    let e = reject("topics/basics.md", |t| t.replace("An introduction.", "It costs $400,000."));
+    assert!(e.reason.contains("lists no sources"), "{}", e.reason);
+}
+
+#[test]
+fn product_missing_from_products_file() {
+    let e = reject("articles/one.md", |t| t.replace("Some text.", "Some text. Ask about zamtocabtagene autoleucel. It is new. It is a drug. We do not know it. We will see. Ask your team. They can help. Ask them."));
+    assert!(e.reason.contains("\"autoleucel\"") && e.reason.contains("products.toml"), "{}", e.reason);
+}
+
+#[test]
+fn unknown_directive() {
+    let e = reject("articles/one.md", |t| t.replace("Some text.", "Some text.\n\n{{prodcts}}"));
+    assert!(e.reason.contains("unknown directive {{prodcts}}"), "{}", e.reason);
+}

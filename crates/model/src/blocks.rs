@@ -45,6 +45,8 @@ pub enum Inline {
     Code(String),
     Link { href: String, content: Vec<Inline> },
     LineBreak,
+    /// A citation: the `n`th entry (from 1) of the page's source list.
+    Cite { n: u32 },
 }
 
 impl Inline {
@@ -63,6 +65,7 @@ impl Inline {
                         walk(content, out)
                     }
                     Inline::LineBreak => out.push(' '),
+                    Inline::Cite { .. } => {}
                 }
             }
         }

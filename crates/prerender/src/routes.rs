@@ -13,6 +13,8 @@ pub struct Route {
     pub text: PageText,
     /// Last reviewed, for the sitemap and JSON-LD.
     pub last_reviewed: Option<String>,
+    /// What the page was checked against: its sources' URLs (articles), for JSON-LD.
+    pub citations: Vec<String>,
 }
 
 /// Every page of the site, described from the documents in `data_dir`.
@@ -22,6 +24,7 @@ pub fn all(index: &IndexDoc, data_dir: &Path) -> Result<Vec<Route>, String> {
 
 fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, String> {
     let hub_date = Some(index.hub.last_reviewed.iso.clone());
+    let mut citations = Vec::new();
     let (text, last_reviewed) = match &page {
         Page::Hub => (meta::hub(&index.hub, None), hub_date),
         Page::Type(t) => (meta::hub(&index.hub, Some(*t)), hub_date),
@@ -29,6 +32,7 @@ fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, Stri
         Page::Glossary => (meta::glossary(), hub_date),
         Page::Article(_) => {
             let doc: ArticleDoc = read(data_dir, &page)?;
+            citations = doc.article.sources.iter().map(|s| s.url.clone()).collect();
             (meta::article(&doc.article), Some(doc.article.last_reviewed.iso))
         }
         Page::Topic(_) => {
@@ -37,7 +41,7 @@ fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, Stri
         }
         Page::NotFound => (meta::not_found(), None),
     };
-    Ok(Route { page, text, last_reviewed })
+    Ok(Route { page, text, last_reviewed, citations })
 }
 
 fn read<T: DeserializeOwned>(data_dir: &Path, page: &Page) -> Result<T, String> {

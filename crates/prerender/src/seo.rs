@@ -56,6 +56,9 @@ fn json_ld(route: &Route, title: &str, description: &str, url: &str) -> String {
         "publisher": { "@type": "Organization", "name": PUBLISHER },
         "about": about(&route.page),
     });
+    if !route.citations.is_empty() {
+        page["citation"] = serde_json::json!(route.citations);
+    }
     if let Some(date) = &route.last_reviewed {
         page["lastReviewed"] = serde_json::Value::String(date.clone());
     }
