@@ -4,11 +4,16 @@
 
 mod blocks;
 mod filter;
+mod journey;
 mod links;
 pub mod page;
 
 pub use blocks::{word_count, Block, CalloutKind, Inline};
-pub use filter::{filter_articles, matches_any, parse_type_query, toggle_type, type_query_value, TYPE_QUERY_KEY};
+pub use filter::{
+    filter_articles, matches_any, parse_stage_query, parse_type_query, stage_query_value, toggle_stage, toggle_type, type_query_value, Selection,
+    STAGE_QUERY_KEY, TYPE_QUERY_KEY,
+};
+pub use journey::Stage;
 pub use links::{classify_href, LinkKind};
 pub use page::{is_slug, Page};
 
@@ -28,6 +33,12 @@ pub enum CancerType {
 }
 
 impl CancerType {
+    /// Whether an article with these types is written for this one cancer (it names only it),
+    /// rather than for every type it lists.
+    pub fn written_for(self, types: &[CancerType]) -> bool {
+        types == [self]
+    }
+
     pub const EVERY: [CancerType; 4] = [Self::Lymphoma, Self::All, Self::Myeloma, Self::SolidTumors];
 
     /// The form used in URLs, front matter and JSON.
@@ -96,6 +107,12 @@ pub struct IndexDoc {
 pub struct Hub {
     pub title: String,
     pub summary: String,
+    /// Two or three sentences above the library: what this is and where to begin.
+    pub lede: String,
+    /// The reading path for a newly referred patient, in order.
+    pub start_here: Vec<PageRef>,
+    /// The reading path for a caregiver, in order.
+    pub caregiver_path: Vec<PageRef>,
     pub last_reviewed: Date,
     pub body: Vec<Block>,
 }
@@ -106,6 +123,7 @@ pub struct ArticleSummary {
     pub title: String,
     pub summary: String,
     pub cancer_types: Vec<CancerType>,
+    pub stage: Stage,
     pub reading_minutes: u32,
     pub published: Date,
     pub last_reviewed: Date,
@@ -146,6 +164,7 @@ pub struct Article {
     pub title: String,
     pub summary: String,
     pub cancer_types: Vec<CancerType>,
+    pub stage: Stage,
     pub topics: Vec<PageRef>,
     pub reading_minutes: u32,
     pub published: Date,
@@ -159,6 +178,9 @@ pub struct Article {
     pub checklist: bool,
     pub sources: Vec<Source>,
     pub related: Vec<PageRef>,
+    /// What to read next: the next article on a reading path this one is on, else the next
+    /// in journey order.
+    pub next: Option<PageRef>,
 }
 
 /// `data/topics/<slug>.json`

@@ -3,13 +3,14 @@
 //! the prerenderer, the sitemap, the compiler's link check, the loader and every internal
 //! link derive from here, so a new page kind (or a language) is added once.
 
-use crate::filter::{type_query_value, TYPE_QUERY_KEY};
-use crate::{CancerType, IndexDoc};
+use crate::filter::Selection;
+use crate::{CancerType, IndexDoc, Stage};
 
 /// Path segments, shared with the router's table.
 pub const ARTICLES: &str = "articles";
 pub const TOPICS: &str = "topics";
 pub const TYPES: &str = "types";
+pub const STAGES: &str = "stages";
 pub const GLOSSARY: &str = "glossary";
 /// The not-found page's own path (prerendered as `404.html`).
 pub const NOT_FOUND: &str = "404";
@@ -17,6 +18,7 @@ pub const NOT_FOUND: &str = "404";
 /// The router's parameter names, for the routes that carry one.
 pub const SLUG_PARAM: &str = "slug";
 pub const TYPE_PARAM: &str = "type";
+pub const STAGE_PARAM: &str = "stage";
 
 /// Data documents that are not per page.
 pub const INDEX_FILE: &str = "index.json";
@@ -29,6 +31,8 @@ pub enum Page {
     Hub,
     /// `/types/<type>`: the hub filtered to one cancer type (what a chip leads to without scripts).
     Type(CancerType),
+    /// `/stages/<stage>`: the hub filtered to one journey stage.
+    Stage(Stage),
     /// `/articles/<slug>`
     Article(String),
     /// `/topics`
@@ -63,6 +67,7 @@ impl Page {
         match self {
             Self::Hub => "/".into(),
             Self::Type(t) => format!("/{TYPES}/{}", t.slug()),
+            Self::Stage(s) => format!("/{STAGES}/{}", s.slug()),
             Self::Article(slug) => format!("/{ARTICLES}/{slug}"),
             Self::Topics => format!("/{TOPICS}"),
             Self::Topic(slug) => format!("/{TOPICS}/{slug}"),
@@ -80,6 +85,7 @@ impl Page {
         let page = match segments.as_slice() {
             [""] => Self::Hub,
             [TYPES, t] => Self::Type(CancerType::from_slug(t)?),
+            [STAGES, s] => Self::Stage(Stage::from_slug(s)?),
             [ARTICLES, slug] if is_slug(slug) => Self::Article(slug.to_string()),
             [TOPICS] => Self::Topics,
             [TOPICS, slug] if is_slug(slug) => Self::Topic(slug.to_string()),
@@ -93,7 +99,7 @@ impl Page {
     /// The data document the page is drawn from, relative to `data/`.
     pub fn data_file(&self) -> Option<String> {
         match self {
-            Self::Hub | Self::Type(_) | Self::Topics => Some(INDEX_FILE.into()),
+            Self::Hub | Self::Type(_) | Self::Stage(_) | Self::Topics => Some(INDEX_FILE.into()),
             Self::Article(slug) => Some(format!("{ARTICLES}/{slug}.json")),
             Self::Topic(slug) => Some(format!("{TOPICS}/{slug}.json")),
             Self::Glossary => Some(GLOSSARY_FILE.into()),
@@ -125,12 +131,22 @@ impl Page {
         !matches!(self, Self::NotFound)
     }
 
-    /// The hub showing the articles for `selected` cancer types: the query form that holds
-    /// any combination (`/?type=lymphoma,myeloma`), or `/` for none.
-    pub fn hub_filtered(selected: &[CancerType]) -> String {
-        match type_query_value(selected) {
-            Some(v) => format!("/?{TYPE_QUERY_KEY}={v}"),
+    /// The hub showing the articles for a selection: the query form that holds any
+    /// combination (`/?type=lymphoma,myeloma&stage=preparing`), or `/` for none.
+    pub fn hub_filtered(selected: &Selection) -> String {
+        match selected.query() {
+            Some(q) => format!("/?{q}"),
             None => Self::Hub.path(),
+        }
+    }
+
+    /// Where a chip leads when scripts are off: the prerendered page for the one type or
+    /// stage selected (there is no page per combination; with scripts the query holds any).
+    pub fn no_script(selected: &Selection) -> Page {
+        match (selected.types.as_slice(), selected.stages.as_slice()) {
+            ([t], []) => Self::Type(*t),
+            ([], [s]) => Self::Stage(*s),
+            _ => Self::Hub,
         }
     }
 
@@ -143,6 +159,7 @@ impl Page {
     pub fn all(index: &IndexDoc) -> Vec<Page> {
         let mut pages = vec![Self::Hub, Self::Topics, Self::Glossary];
         pages.extend(CancerType::EVERY.into_iter().map(Self::Type));
+        pages.extend(Stage::EVERY.into_iter().map(Self::Stage));
         pages.extend(index.articles.iter().map(|a| Self::Article(a.slug.clone())));
         pages.extend(index.topics.iter().map(|t| Self::Topic(t.slug.clone())));
         pages.push(Self::NotFound);

@@ -10,6 +10,7 @@ fn summary(slug: &str, types: &[CancerType]) -> ArticleSummary {
         title: slug.into(),
         summary: String::new(),
         cancer_types: types.to_vec(),
+        stage: Stage::Understanding,
         reading_minutes: 1,
         published: date("2026-01-01"),
         last_reviewed: date("2026-01-01"),
@@ -22,6 +23,9 @@ fn index() -> IndexDoc {
         hub: Hub {
             title: "CAR-T".into(),
             summary: "s".into(),
+            lede: "l".into(),
+            start_here: vec![],
+            caregiver_path: vec![],
             last_reviewed: date("2026-01-02"),
             body: vec![
                 Block::Heading { level: 2, id: "what".into(), content: vec![Inline::text("What")] },
@@ -58,7 +62,7 @@ fn json_uses_readable_tags_and_slugs() {
 
 #[test]
 fn decode_reports_unknown_schema_version_not_garbage() {
-    let json = serde_json::to_string(&index()).unwrap().replacen(r#""schema":1"#, r#""schema":99"#, 1);
+    let json = serde_json::to_string(&index()).unwrap().replacen(&format!("\"schema\":{SCHEMA_VERSION}"), r#""schema":99"#, 1);
     assert_eq!(decode::<IndexDoc>(&json), Err(DecodeError::UnsupportedVersion(99)));
 }
 
@@ -67,7 +71,7 @@ fn decode_reports_malformed_and_truncated_json() {
     let json = serde_json::to_string(&index()).unwrap();
     assert!(matches!(decode::<IndexDoc>(&json[..json.len() / 2]), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<IndexDoc>("<html>404</html>"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<IndexDoc>(r#"{"schema":1}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<IndexDoc>(&format!("{{\"schema\":{SCHEMA_VERSION}}}")), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<ArticleDoc>(""), Err(DecodeError::Malformed(_))));
 }
 
@@ -80,7 +84,7 @@ fn unknown_cancer_type_in_data_is_rejected() {
 #[test]
 fn filter_with_nothing_selected_shows_everything() {
     let list = [summary("a", &[CancerType::Lymphoma]), summary("b", &[CancerType::Myeloma])];
-    assert_eq!(filter_articles(&list, &[]).len(), 2);
+    assert_eq!(filter_articles(&list, &Selection::default()).len(), 2);
 }
 
 #[test]
@@ -91,16 +95,31 @@ fn filter_shows_articles_matching_any_selected_type() {
         summary("c", &[CancerType::All, CancerType::Lymphoma]),
         summary("d", &[CancerType::SolidTumors]),
     ];
-    let slugs = |sel: &[CancerType]| filter_articles(&list, sel).iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
+    let slugs = |sel: &[CancerType]| filter_articles(&list, &Selection { types: sel.to_vec(), stages: vec![] }).iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
     assert_eq!(slugs(&[CancerType::Lymphoma]), ["a", "c"]);
     assert_eq!(slugs(&[CancerType::Myeloma, CancerType::SolidTumors]), ["b", "d"]);
     assert_eq!(slugs(&[CancerType::All]), ["c"]);
 }
 
 #[test]
+fn stages_combine_with_types() {
+    let mut later = summary("b", &[CancerType::Lymphoma]);
+    later.stage = Stage::Recovery;
+    let list = [summary("a", &[CancerType::Lymphoma]), later, summary("c", &[CancerType::Myeloma])];
+    let sel = Selection { types: vec![CancerType::Lymphoma], stages: vec![Stage::Recovery] };
+    assert_eq!(filter_articles(&list, &sel).iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["b"]);
+    let sel = Selection { types: vec![], stages: vec![Stage::Understanding] };
+    assert_eq!(filter_articles(&list, &sel).len(), 2);
+    assert_eq!(parse_stage_query(Some("recovery,nope,preparing")), vec![Stage::Preparing, Stage::Recovery]);
+    assert_eq!(toggle_stage(&[Stage::Recovery], Stage::Recovery), vec![]);
+    assert!(CancerType::Lymphoma.written_for(&[CancerType::Lymphoma]));
+    assert!(!CancerType::Lymphoma.written_for(&[CancerType::Lymphoma, CancerType::All]));
+}
+
+#[test]
 fn filter_can_match_nothing() {
     let list = [summary("a", &[CancerType::Lymphoma])];
-    assert!(filter_articles(&list, &[CancerType::Myeloma]).is_empty());
+    assert!(filter_articles(&list, &Selection { types: vec![CancerType::Myeloma], stages: vec![] }).is_empty());
 }
 
 #[test]
@@ -219,8 +238,14 @@ mod pages {
 
     #[test]
     fn hub_links_for_a_selection() {
-        assert_eq!(Page::hub_filtered(&[]), "/");
-        assert_eq!(Page::hub_filtered(&[CancerType::Myeloma, CancerType::Lymphoma]), "/?type=lymphoma,myeloma");
+        use crate::{Selection, Stage};
+        assert_eq!(Page::hub_filtered(&Selection::default()), "/");
+        let sel = Selection { types: vec![CancerType::Myeloma, CancerType::Lymphoma], stages: vec![] };
+        assert_eq!(Page::hub_filtered(&sel), "/?type=lymphoma,myeloma");
+        let sel = Selection { types: vec![CancerType::All], stages: vec![Stage::Recovery, Stage::Preparing] };
+        assert_eq!(Page::hub_filtered(&sel), "/?type=all&stage=preparing,recovery");
+        assert_eq!(Page::no_script(&Selection { types: vec![], stages: vec![Stage::Treatment] }), Page::Stage(Stage::Treatment));
+        assert_eq!(Page::no_script(&sel), Page::Hub);
         assert_eq!(Page::glossary_term("car"), "/glossary#car");
     }
 }

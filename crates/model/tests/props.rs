@@ -81,6 +81,7 @@ fn summary(slug: &str, types: &[CancerType], minutes: u32) -> ArticleSummary {
         title: format!("Title of {slug}"),
         summary: "A summary.".into(),
         cancer_types: types.to_vec(),
+        stage: cart_model::Stage::Treatment,
         reading_minutes: minutes,
         published: date("2026-01-01"),
         last_reviewed: date("2026-01-10"),
@@ -90,7 +91,13 @@ fn summary(slug: &str, types: &[CancerType], minutes: u32) -> ArticleSummary {
 fn index_doc() -> IndexDoc {
     IndexDoc {
         schema: SCHEMA_VERSION,
-        hub: Hub { title: "CAR-T".into(), summary: "About CAR-T.".into(), last_reviewed: date("2026-01-10"), body: body() },
+        hub: Hub {
+            title: "CAR-T".into(),
+            summary: "About CAR-T.".into(),
+            lede: "Start here.".into(),
+            start_here: vec![PageRef { slug: "one".into(), title: "One".into() }],
+            caregiver_path: vec![],
+            last_reviewed: date("2026-01-10"), body: body() },
         articles: vec![
             summary("one", &[CancerType::Lymphoma, CancerType::All], 3),
             summary("two", &[CancerType::Myeloma, CancerType::SolidTumors], 12),
@@ -107,6 +114,7 @@ fn article_doc() -> ArticleDoc {
             title: "An article".into(),
             summary: "A summary.".into(),
             cancer_types: vec![CancerType::Lymphoma, CancerType::SolidTumors],
+            stage: cart_model::Stage::Preparing,
             topics: vec![PageRef { slug: "basics".into(), title: "Basics".into() }],
             reading_minutes: 4,
             published: date("2026-01-01"),
@@ -118,6 +126,7 @@ fn article_doc() -> ArticleDoc {
             checklist: true,
             sources: vec![Source { title: "One".into(), publisher: "FDA".into(), url: "https://www.fda.gov/one".into() }],
             related: vec![PageRef { slug: "two".into(), title: "Two".into() }],
+            next: Some(PageRef { slug: "two".into(), title: "Two".into() }),
         },
     }
 }
@@ -167,9 +176,9 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A JSON object, usually with `"schema": 1` so decoding goes past the version probe.
+/// A JSON object, usually with a known `"schema"` so decoding goes past the version probe.
 fn json_doc() -> impl Strategy<Value = String> {
-    (json_value(), prop::option::weighted(0.8, 0u64..3)).prop_map(|(v, schema)| {
+    (json_value(), prop::option::weighted(0.8, 0u64..=u64::from(SCHEMA_VERSION) + 1)).prop_map(|(v, schema)| {
         let mut v = match v {
             Value::Object(o) => Value::Object(o),
             other => {
@@ -316,7 +325,7 @@ fn apply(json: &mut Vec<u8>, m: &Mutation) {
             }
         }
         Mutation::Schema(n) => {
-            let text = String::from_utf8_lossy(json).replacen("\"schema\":1", &format!("\"schema\":{n}"), 1);
+            let text = String::from_utf8_lossy(json).replacen(&format!("\"schema\":{SCHEMA_VERSION}"), &format!("\"schema\":{n}"), 1);
             *json = text.into_bytes();
         }
         Mutation::Delete(_) | Mutation::Replace(..) => {}

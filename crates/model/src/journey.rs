@@ -1,0 +1,44 @@
+//! Where a reader is in the treatment journey: the hub's second facet, and the order the
+//! library is read in (stage, then the editor's order within it, never the alphabet).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Understanding,
+    Deciding,
+    Preparing,
+    Treatment,
+    Recovery,
+}
+
+impl Stage {
+    pub const EVERY: [Stage; 5] = [Self::Understanding, Self::Deciding, Self::Preparing, Self::Treatment, Self::Recovery];
+
+    /// The form used in URLs, front matter and JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Understanding => "understanding",
+            Self::Deciding => "deciding",
+            Self::Preparing => "preparing",
+            Self::Treatment => "treatment",
+            Self::Recovery => "recovery",
+        }
+    }
+
+    /// The chip and heading label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Understanding => "Understanding CAR-T",
+            Self::Deciding => "Deciding and paying",
+            Self::Preparing => "Getting ready",
+            Self::Treatment => "Treatment and the first weeks",
+            Self::Recovery => "Recovery and life after",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::EVERY.into_iter().find(|t| t.slug() == s)
+    }
+}
