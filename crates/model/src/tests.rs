@@ -58,7 +58,7 @@ fn json_uses_readable_tags_and_slugs() {
 
 #[test]
 fn decode_reports_unknown_schema_version_not_garbage() {
-    let json = serde_json::to_string(&index()).unwrap().replacen(r#""schema":1"#, r#""schema":99"#, 1);
+    let json = serde_json::to_string(&index()).unwrap().replacen(&format!("\"schema\":{SCHEMA_VERSION}"), r#""schema":99"#, 1);
     assert_eq!(decode::<IndexDoc>(&json), Err(DecodeError::UnsupportedVersion(99)));
 }
 
@@ -67,7 +67,7 @@ fn decode_reports_malformed_and_truncated_json() {
     let json = serde_json::to_string(&index()).unwrap();
     assert!(matches!(decode::<IndexDoc>(&json[..json.len() / 2]), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<IndexDoc>("<html>404</html>"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode::<IndexDoc>(r#"{"schema":1}"#), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode::<IndexDoc>(&format!("{{\"schema\":{SCHEMA_VERSION}}}")), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode::<ArticleDoc>(""), Err(DecodeError::Malformed(_))));
 }
 

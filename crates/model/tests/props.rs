@@ -167,9 +167,9 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A JSON object, usually with `"schema": 1` so decoding goes past the version probe.
+/// A JSON object, usually with a known `"schema"` so decoding goes past the version probe.
 fn json_doc() -> impl Strategy<Value = String> {
-    (json_value(), prop::option::weighted(0.8, 0u64..3)).prop_map(|(v, schema)| {
+    (json_value(), prop::option::weighted(0.8, 0u64..=u64::from(SCHEMA_VERSION) + 1)).prop_map(|(v, schema)| {
         let mut v = match v {
             Value::Object(o) => Value::Object(o),
             other => {
@@ -316,7 +316,7 @@ fn apply(json: &mut Vec<u8>, m: &Mutation) {
             }
         }
         Mutation::Schema(n) => {
-            let text = String::from_utf8_lossy(json).replacen("\"schema\":1", &format!("\"schema\":{n}"), 1);
+            let text = String::from_utf8_lossy(json).replacen(&format!("\"schema\":{SCHEMA_VERSION}"), &format!("\"schema\":{n}"), 1);
             *json = text.into_bytes();
         }
         Mutation::Delete(_) | Mutation::Replace(..) => {}
