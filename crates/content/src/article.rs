@@ -6,7 +6,7 @@ use crate::dates::Day;
 use crate::error::Result;
 use crate::front_matter::{self, ArticleFront};
 use crate::source::SourceDoc;
-use cart_model::{reading_minutes, word_count, Article, CancerType, PageRef, Source};
+use cart_model::{reading_minutes, word_count, Article, CancerType, PageRef, Source, Stage};
 use std::collections::BTreeMap;
 
 pub const MIN_SOURCES: usize = 3;
@@ -25,6 +25,9 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         require_text(src, key, value)?;
     }
     let cancer_types = cancer_types(src)?;
+    let stage = Stage::from_slug(&f.stage).ok_or_else(|| {
+        src.error_at("stage", format!("unknown stage \"{}\": use understanding, deciding, preparing, treatment or recovery", f.stage))
+    })?;
     if f.topics.is_empty() {
         return Err(src.error_at("topics", "topics is empty: name at least one topic"));
     }
@@ -45,6 +48,7 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         title: f.title.clone(),
         summary: f.summary.clone(),
         cancer_types,
+        stage,
         topics: topic_refs,
         reading_minutes: reading_minutes(word_count(&body)),
         published: published.to_model(),
@@ -56,6 +60,7 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         checklist: f.checklist,
         sources,
         related,
+        next: None,
     };
     Ok((article, cited))
 }

@@ -117,6 +117,7 @@ pub fn link(blocks: &mut [Block], ids: &[String]) {
             Block::Heading { content, .. } | Block::Paragraph { content } => link_inlines(content, ids),
             Block::List { items, .. } => items.iter_mut().for_each(|item| link(item, ids)),
             Block::Callout { blocks, .. } | Block::Quote { blocks } => link(blocks, ids),
+            Block::Figure { description, .. } => link_inlines(description, ids),
             Block::Table { head, rows, .. } => {
                 head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| link_inlines(cell, ids));
             }

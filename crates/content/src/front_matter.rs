@@ -80,7 +80,13 @@ pub fn line_of_source(split: &Split, n: usize) -> usize {
 #[serde(deny_unknown_fields)]
 pub struct HubFront {
     pub title: String,
+    /// The meta description.
     pub summary: String,
+    /// Two or three sentences above the library.
+    pub lede: String,
+    /// Reading paths shown on the hub: article slugs in order.
+    pub start_here: Vec<String>,
+    pub caregiver_path: Vec<String>,
     pub last_reviewed: String,
 }
 
@@ -93,6 +99,11 @@ pub struct ArticleFront {
     pub summary: String,
     pub cancer_types: Vec<String>,
     pub topics: Vec<String>,
+    /// Where in the treatment journey a reader needs it (`understanding`, `deciding`,
+    /// `preparing`, `treatment`, `recovery`).
+    pub stage: String,
+    /// The editor's order within the stage (lower first).
+    pub order: u32,
     pub published: String,
     pub last_reviewed: String,
     pub next_review: String,

@@ -80,7 +80,7 @@ fn walk_blocks(blocks: &mut [Block], terms: &[Term], linked: &mut HashSet<String
             Block::Paragraph { content } => walk_inlines(content, terms, linked),
             Block::List { items, .. } => items.iter_mut().for_each(|i| walk_blocks(i, terms, linked)),
             Block::Callout { blocks, .. } | Block::Quote { blocks } => walk_blocks(blocks, terms, linked),
-            Block::Heading { .. } | Block::Table { .. } => {}
+            Block::Heading { .. } | Block::Table { .. } | Block::Figure { .. } => {}
         }
     }
 }

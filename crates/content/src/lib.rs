@@ -7,6 +7,7 @@ pub mod citations;
 pub mod claims;
 pub mod dates;
 pub mod error;
+pub mod figures;
 pub mod front_matter;
 pub mod glossary;
 pub mod markdown;

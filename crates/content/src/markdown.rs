@@ -18,14 +18,34 @@ pub struct BodyLink {
 pub struct Parsed {
     pub blocks: Vec<Block>,
     pub links: Vec<BodyLink>,
+    /// Each figure's image, in document order.
+    pub figures: Vec<FigureRef>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FigureRef {
+    pub src: String,
+    pub line: usize,
+}
+
+fn starts_with_figure(content: &[Inline]) -> bool {
+    matches!(content.first(), Some(Inline::Text(t)) if t.starts_with("Figure:"))
+}
+
+/// The description without its `Figure:` label.
+fn strip_figure_label(mut content: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text(t)) = content.first_mut() {
+        *t = t.trim_start_matches("Figure:").trim_start().to_string();
+    }
+    content
 }
 
 pub fn parse(file: &Path, body: &str, first_line: usize) -> Result<Parsed> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_GFM;
     let events = Parser::new_ext(body, opts).into_offset_iter().peekable();
-    let mut p = Builder { file, body, first_line, events, links: Vec::new(), ids: HashSet::new(), last_line: first_line, depth: 0 };
+    let mut p = Builder { file, body, first_line, events, links: Vec::new(), figures: Vec::new(), ids: HashSet::new(), last_line: first_line, depth: 0 };
     let blocks = p.blocks(false)?;
-    Ok(Parsed { blocks, links: p.links })
+    Ok(Parsed { blocks, links: p.links, figures: p.figures })
 }
 
 struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
@@ -34,6 +54,7 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     first_line: usize,
     events: Peekable<I>,
     links: Vec<BodyLink>,
+    figures: Vec<FigureRef>,
     ids: HashSet<String>,
     last_line: usize,
     /// How deeply containers nest: bounded, so hostile input cannot overflow the stack.
@@ -92,8 +113,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
             let line = self.line(range.start);
             match event {
                 Event::End(_) => return Ok(out),
+                Event::Start(Tag::Paragraph) if matches!(self.events.peek(), Some((Event::Start(Tag::Image { .. }), _))) => {
+                    out.push(self.figure(line)?);
+                }
                 Event::Start(Tag::Paragraph) => {
                     let content = self.inlines(false)?;
+                    if let Some(Block::Figure { description, .. }) = out.last_mut().filter(|_| starts_with_figure(&content)) {
+                        if description.is_empty() {
+                            *description = strip_figure_label(content);
+                            continue;
+                        }
+                    }
                     if !Inline::plain_text(&content).trim().is_empty() {
                         out.push(Block::Paragraph { content });
                     }
@@ -111,7 +141,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
                     return Err(self.err(line, "raw HTML is not allowed: write Markdown"))
                 }
-                Event::Start(Tag::Image { .. }) => return Err(self.err(line, "images are not supported yet")),
+                Event::Start(Tag::Image { .. }) => return Err(self.err(line, "an image must be a paragraph of its own")),
                 other => return Err(self.err(line, format!("unsupported Markdown: {other:?}"))),
             }
         }
@@ -156,6 +186,22 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                 Block::Callout { kind: CalloutKind::Warning, blocks }
             }
         })
+    }
+
+    /// `![alt](/images/x.svg)` as a paragraph of its own: a figure whose drawing the compiler
+    /// loads later (`figures`) and whose description is the `Figure:` paragraph after it.
+    fn figure(&mut self, line: usize) -> Result<Block> {
+        let Some((Event::Start(Tag::Image { dest_url, .. }), _)) = self.next() else { return Err(self.err(line, "malformed image")) };
+        let alt = Inline::plain_text(&self.inlines(false)?).trim().to_string();
+        if alt.is_empty() {
+            return Err(self.err(line, "an image needs alt text: ![what it shows](/images/x.svg)"));
+        }
+        match self.next() {
+            Some((Event::End(TagEnd::Paragraph), _)) => {}
+            _ => return Err(self.err(line, "an image must be a paragraph of its own")),
+        }
+        self.figures.push(FigureRef { src: dest_url.to_string(), line });
+        Ok(Block::Figure { alt, view_box: String::new(), svg: vec![], description: vec![] })
     }
 
     /// A table's caption: the `Table: <caption>` paragraph just before it.
@@ -209,7 +255,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
                     out.push(Inline::Link { href, content });
                 }
                 Event::Html(_) | Event::InlineHtml(_) => return Err(self.err(line, "raw HTML is not allowed: write Markdown")),
-                Event::Start(Tag::Image { .. }) => return Err(self.err(line, "images are not supported yet")),
+                Event::Start(Tag::Image { .. }) => return Err(self.err(line, "an image must be a paragraph of its own")),
                 other => return Err(self.err(line, format!("unsupported inline Markdown: {other:?}"))),
             }
         }

@@ -33,6 +33,7 @@ fn walk(blocks: &[Block], c: &mut Counts) {
             Block::Paragraph { content } => add_text(&Inline::plain_text(content), c),
             Block::List { items, .. } => items.iter().for_each(|i| walk(i, c)),
             Block::Callout { blocks, .. } | Block::Quote { blocks } => walk(blocks, c),
+            Block::Figure { description, .. } => add_text(&Inline::plain_text(description), c),
             Block::Heading { .. } | Block::Table { .. } => {}
         }
     }

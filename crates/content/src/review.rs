@@ -49,6 +49,7 @@ fn collect(blocks: &[Block], out: &mut Vec<u32>) {
             Block::Heading { content, .. } | Block::Paragraph { content } => inlines(content, out),
             Block::List { items, .. } => items.iter().for_each(|i| collect(i, out)),
             Block::Callout { blocks, .. } | Block::Quote { blocks } => collect(blocks, out),
+            Block::Figure { description, .. } => inlines(description, out),
             Block::Table { head, rows, .. } => head.iter().chain(rows.iter().flatten()).for_each(|c| inlines(c, out)),
         }
     }
@@ -85,9 +86,9 @@ mod tests {
     fn article(slug: &str, next: &str, body: Vec<Block>) -> Article {
         let date = |iso: &str| Date { iso: iso.into(), display: iso.into() };
         Article {
-            slug: slug.into(), title: slug.into(), summary: String::new(), cancer_types: vec![], topics: vec![], reading_minutes: 1,
+            slug: slug.into(), title: slug.into(), summary: String::new(), cancer_types: vec![], stage: cart_model::Stage::Treatment, topics: vec![], reading_minutes: 1,
             published: date("2026-01-01"), last_reviewed: date("2026-01-01"), next_review: date(next), review_basis: String::new(),
-            body, questions: vec![], checklist: false, related: vec![],
+            body, questions: vec![], checklist: false, related: vec![], next: None,
             sources: vec![Source { title: "A".into(), publisher: "FDA".into(), url: "https://a".into() }, Source { title: "B".into(), publisher: "NCI".into(), url: "https://b".into() }],
         }
     }

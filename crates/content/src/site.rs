@@ -19,7 +19,7 @@ use crate::front_matter::{ArticleFront, HubFront, TopicFront};
 use crate::source::{self, SourceDoc};
 use crate::{citations, claims, glossary, products, readability};
 use cart_model::{
-    word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, Topic, TopicDoc,
+    word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
 };
 use std::collections::HashSet;
@@ -67,7 +67,7 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
     let Some(src) = read(dir, &mut errors) else { return Err(errors) };
     check_claims(&src, &mut errors);
     let today = Day::today();
-    let hub = compile_hub(&src.hub, today).map_err(|e| errors.push(e)).ok();
+    let hub = compile_hub(&src.hub, &titles(&src.articles, |f| f.title.as_str()), today).map_err(|e| errors.push(e)).ok();
     let mut articles = compile_articles(&src, today, &mut errors);
     let topics = compile_topics(&src, &mut errors);
     check_links(&src, &mut errors);
@@ -111,14 +111,33 @@ fn check_claims(src: &Sources, errors: &mut Vec<ContentError>) {
     }
 }
 
-/// Stage 3: the hub.
-fn compile_hub(src: &SourceDoc<HubFront>, today: Day) -> Result<Hub> {
+/// Reading paths on the hub hold this many articles.
+pub const PATH_LENGTH: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// Stage 3: the hub, with its reading paths.
+fn compile_hub(src: &SourceDoc<HubFront>, articles: &Titles, today: Day) -> Result<Hub> {
     let f = &src.front;
     let last_reviewed = past_date(src, "last_reviewed", &f.last_reviewed, today)?;
-    require_text(src, "title", &f.title)?;
-    require_text(src, "summary", &f.summary)?;
+    for (key, value) in [("title", &f.title), ("summary", &f.summary), ("lede", &f.lede)] {
+        require_text(src, key, value)?;
+    }
+    for (key, path) in [("start_here", &f.start_here), ("caregiver_path", &f.caregiver_path)] {
+        if !PATH_LENGTH.contains(&path.len()) {
+            return Err(src.error_at(key, format!("{key} lists {} articles; a reading path has 2 to 6 (4 to 6 reads best)", path.len())));
+        }
+    }
+    let start_here = refs(src, "start_here", &f.start_here, articles, "article")?;
+    let caregiver_path = refs(src, "caregiver_path", &f.caregiver_path, articles, "article")?;
     let body = src.body.as_ref().map(|b| b.blocks.clone()).unwrap_or_default();
-    Ok(Hub { title: f.title.clone(), summary: f.summary.clone(), last_reviewed: last_reviewed.to_model(), body })
+    Ok(Hub {
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        lede: f.lede.clone(),
+        start_here,
+        caregiver_path,
+        last_reviewed: last_reviewed.to_model(),
+        body,
+    })
 }
 
 fn titles<F>(docs: &[SourceDoc<F>], title: impl Fn(&F) -> &str) -> Titles<'_> {
@@ -138,6 +157,7 @@ fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -
                     errors.push(doc.error(doc.body_source().1, reason));
                 }
                 cite(doc, &mut article, sources, &src.products, errors);
+                draw_figures(doc, &mut article.body, &src.dir, errors);
                 out.push(article);
             }
             Err(e) => errors.push(e),
@@ -156,6 +176,14 @@ fn cite(doc: &SourceDoc<ArticleFront>, article: &mut Article, sources: article::
     }
     citations::link(&mut article.body, &ids);
     article.sources = sources.into_iter().map(|(_, s)| s).collect();
+}
+
+/// Stage 3 for figures: each drawing read from content/images and checked.
+fn draw_figures<F>(doc: &SourceDoc<F>, blocks: &mut [cart_model::Block], dir: &Path, errors: &mut Vec<ContentError>) {
+    let refs = doc.body.as_ref().map(|b| b.figures.clone()).unwrap_or_default();
+    for (line, reason) in crate::figures::load(blocks, &refs, dir) {
+        errors.push(doc.error(line, reason));
+    }
 }
 
 /// Stage 4 for the hub and topics: they list no sources, so they may state no statistic and
@@ -294,8 +322,10 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 
 /// Stage 8: the documents the app reads, in reading order.
 fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &Sources, reports: Vec<ArticleReport>) -> Site {
-    // Newest first, so the hub leads with what changed.
-    articles.sort_by(|a, b| b.published.iso.cmp(&a.published.iso).then(a.title.cmp(&b.title)));
+    // Journey order: stage, then the editor's order within it (never the alphabet first).
+    let order = |a: &Article| (a.stage, src.articles.iter().find(|d| d.slug == a.slug).map_or(u32::MAX, |d| d.front.order));
+    articles.sort_by(|a, b| order(a).cmp(&order(b)).then(a.title.cmp(&b.title)));
+    link_next(&mut articles, &hub);
     let summaries: Vec<ArticleSummary> = articles.iter().map(summary_of).collect();
     for topic in &mut topics {
         topic.articles = articles.iter().filter(|a| a.topics.iter().any(|t| t.slug == topic.slug)).map(summary_of).collect();
@@ -315,12 +345,26 @@ fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &
     }
 }
 
+/// Each article's next step: the next article on a reading path it is on (the patient's
+/// path first), else the next in journey order.
+fn link_next(articles: &mut [Article], hub: &Hub) {
+    let refs: Vec<PageRef> = articles.iter().map(|a| PageRef { slug: a.slug.clone(), title: a.title.clone() }).collect();
+    for (i, article) in articles.iter_mut().enumerate() {
+        let on_path = [&hub.start_here, &hub.caregiver_path].into_iter().find_map(|path| {
+            let at = path.iter().position(|r| r.slug == article.slug)?;
+            path.get(at + 1).cloned()
+        });
+        article.next = on_path.or_else(|| refs.get(i + 1).cloned());
+    }
+}
+
 fn summary_of(a: &Article) -> ArticleSummary {
     ArticleSummary {
         slug: a.slug.clone(),
         title: a.title.clone(),
         summary: a.summary.clone(),
         cancer_types: a.cancer_types.clone(),
+        stage: a.stage,
         reading_minutes: a.reading_minutes,
         published: a.published.clone(),
         last_reviewed: a.last_reviewed.clone(),

@@ -46,7 +46,7 @@ fn glossary_terms_link_from_their_first_use() {
 #[test]
 fn outdated_claims_stop_the_build() {
     let e = reject("articles/two.md", |t| t.replace("Some text.", "Do not drive for 8 weeks after your infusion."));
-    assert_eq!(e.line, 26);
+    assert_eq!(e.line, 28);
     assert!(e.reason.contains("outdated claim") && e.reason.contains("8 weeks"), "{}", e.reason);
     let e = reject("topics/basics.md", |t| t.replace("An introduction.", "You must stay near the center for four weeks."));
     assert_eq!(e.line, 5);
@@ -62,7 +62,7 @@ fn hard_to_read_articles_stop_the_build() {
         )
     });
     assert!(e.reason.contains("reading grade"), "{}", e.reason);
-    assert_eq!(e.line, 26);
+    assert_eq!(e.line, 28);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn unused_glossary_term() {
 #[test]
 fn link_to_undefined_glossary_term() {
     let e = reject("articles/one.md", |t| t.replace("[basics](/topics/basics)", "[what](/glossary#nope)"));
-    assert_eq!(e.line, 31);
+    assert_eq!(e.line, 33);
     assert!(e.reason.contains("/glossary#nope"), "{}", e.reason);
 }
 
@@ -103,7 +103,7 @@ fn missing_required_field() {
 fn misspelt_field() {
     let e = reject("articles/two.md", |t| t.replace("review_basis", "reviewbasis"));
     assert!(e.reason.contains("reviewbasis"), "{}", e.reason);
-    assert_eq!(e.line, 9);
+    assert_eq!(e.line, 11);
 }
 
 #[test]
@@ -124,20 +124,20 @@ fn link_to_missing_topic_in_front_matter() {
 fn link_to_missing_article_in_related() {
     let e = reject("articles/one.md", |t| t.replace("review_basis", "related = [\"ghost\"]\nreview_basis"));
     assert!(e.reason.contains("article \"ghost\""), "{}", e.reason);
-    assert_eq!(e.line, 9);
+    assert_eq!(e.line, 11);
 }
 
 #[test]
 fn link_to_missing_page_in_body() {
     let e = reject("articles/two.md", |t| t.replace("[basics](/topics/basics)", "[gone](/articles/gone)"));
-    assert_eq!(e.line, 31);
+    assert_eq!(e.line, 33);
     assert!(e.reason.contains("/articles/gone"), "{}", e.reason);
 }
 
 #[test]
 fn malformed_date() {
     let e = reject("articles/one.md", |t| t.replace("published = \"2026-01-01\"", "published = \"2026-02-30\""));
-    assert_eq!(e.line, 6);
+    assert_eq!(e.line, 8);
     assert!(e.reason.contains("malformed date"), "{}", e.reason);
 }
 
@@ -153,7 +153,7 @@ fn review_dates_in_wrong_order_or_future() {
 fn unsafe_link_schemes() {
     for href in ["javascript:alert(1)", "http://insecure.example", "data:text/html,hi", "//evil.example"] {
         let e = reject("articles/one.md", |t| t.replace("/topics/basics)", &format!("{href})")));
-        assert_eq!(e.line, 31, "{href}");
+        assert_eq!(e.line, 33, "{href}");
         assert!(e.reason.contains("is not allowed"), "{}", e.reason);
     }
 }
@@ -161,14 +161,14 @@ fn unsafe_link_schemes() {
 #[test]
 fn insecure_source_url() {
     let e = reject("articles/one.md", |t| t.replace("https://www.cancer.gov/two", "http://www.cancer.gov/two"));
-    assert_eq!(e.line, 16);
+    assert_eq!(e.line, 18);
     assert!(e.reason.contains("https"), "{}", e.reason);
 }
 
 #[test]
 fn raw_html_in_body() {
     let e = reject("articles/one.md", |t| t.replace("Some text.", "Some <script>alert(1)</script> text."));
-    assert_eq!(e.line, 26);
+    assert_eq!(e.line, 28);
     assert!(e.reason.contains("raw HTML"), "{}", e.reason);
 }
 
@@ -267,4 +267,35 @@ fn product_missing_from_products_file() {
 fn unknown_directive() {
     let e = reject("articles/one.md", |t| t.replace("Some text.", "Some text.\n\n{{prodcts}}"));
     assert!(e.reason.contains("unknown directive {{prodcts}}"), "{}", e.reason);
+}
+
+#[test]
+fn unknown_stage() {
+    let e = reject("articles/one.md", |t| t.replace("stage = \"understanding\"", "stage = \"later\""));
+    assert!(e.reason.contains("unknown stage \"later\""), "{}", e.reason);
+    assert_eq!(e.line, 6);
+}
+
+#[test]
+fn reading_path_names_a_missing_article() {
+    let e = reject("hub.md", |t| t.replace("start_here = [\"one\", \"two\"]", "start_here = [\"one\", \"gone\"]"));
+    assert!(e.reason.contains("start_here names article \"gone\""), "{}", e.reason);
+}
+
+#[test]
+fn figure_without_description_or_with_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    valid_site(dir.path());
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    std::fs::write(dir.path().join("images/ok.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect x="1" y="1" width="8" height="8"/></svg>"#).unwrap();
+    std::fs::write(dir.path().join("images/bad.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>"#).unwrap();
+    let path = dir.path().join("articles/one.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let body = "Some text.\n\n![A box](/images/ok.svg)\n\nMore text.\n\n![A bad box](/images/bad.svg)\n\nFigure: A box that runs a script.\n\n![Gone](/images/gone.svg)\n\nFigure: Nothing.\n";
+    std::fs::write(&path, text.replace("Some text.\n", body)).unwrap();
+    let errors = compile(dir.path()).expect_err("bad figures");
+    let reasons: Vec<&str> = errors.iter().map(|e| e.reason.as_str()).collect();
+    assert!(reasons.iter().any(|r| r.contains("needs a `Figure:")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("<script> is not allowed")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("gone.svg: cannot read")), "{reasons:?}");
 }

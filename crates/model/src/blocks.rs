@@ -15,6 +15,34 @@ pub enum Block {
     Callout { kind: CalloutKind, blocks: Vec<Block> },
     Table { caption: String, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
     Quote { blocks: Vec<Block> },
+    /// A diagram, drawn as SVG nodes (never as markup) so it takes the page's colours; `alt`
+    /// is its short text alternative, `description` the longer one shown under it.
+    Figure { alt: String, view_box: String, svg: Vec<Svg>, description: Vec<Inline> },
+}
+
+/// An SVG node. The compiler admits only `SVG_TAGS` and `SVG_ATTRS`; the app checks again.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum Svg {
+    Element { tag: String, attrs: Vec<(String, String)>, children: Vec<Svg> },
+    Text(String),
+}
+
+/// Drawing elements a diagram may use: no script, style, link, image or foreign content.
+pub const SVG_TAGS: &[&str] = &["g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan"];
+
+/// Geometry and presentation attributes a diagram may use: no event handlers, links or styles.
+pub const SVG_ATTRS: &[&str] = &[
+    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "d", "points", "transform", "class",
+    "fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "font-size", "font-weight",
+    "font-family", "text-anchor", "dominant-baseline", "dx", "dy", "opacity", "aria-hidden",
+];
+
+/// Whether an attribute may be drawn: a listed name, and a value that refers to nothing
+/// outside the drawing (no `url(...)`, no script).
+pub fn svg_attr_allowed(name: &str, value: &str) -> bool {
+    let v = value.to_ascii_lowercase();
+    SVG_ATTRS.contains(&name) && !v.contains("url(") && !v.contains("javascript:") && !v.contains("expression(")
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -85,6 +113,7 @@ pub fn word_count(blocks: &[Block]) -> usize {
             Block::Heading { content, .. } | Block::Paragraph { content } => words(content),
             Block::List { items, .. } => items.iter().map(|i| word_count(i)).sum(),
             Block::Callout { blocks, .. } | Block::Quote { blocks } => word_count(blocks),
+            Block::Figure { description, .. } => words(description),
             Block::Table { caption, head, rows } => {
                 caption.split_whitespace().count()
                     + head.iter().map(|c| words(c)).sum::<usize>()

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-pub const HUB: &str = "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T is a [living drug](/topics/basics).\n";
+pub const HUB: &str = "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlede = \"Start here.\"\nstart_here = [\"one\", \"two\"]\ncaregiver_path = [\"two\", \"three\"]\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T is a [living drug](/topics/basics).\n";
 
 pub const TOPIC: &str = "+++\ntitle = \"Basics\"\nsummary = \"The basics.\"\n+++\nAn introduction.\n";
 
@@ -19,6 +19,8 @@ pub fn article_front(types: &str) -> String {
 summary = "A summary."
 cancer_types = [{types}]
 topics = ["basics"]
+stage = "understanding"
+order = 10
 published = "2026-01-01"
 last_reviewed = "2026-01-10"
 next_review = "2027-01-10"
