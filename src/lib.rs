@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=routes::hub::HubPage />
                     // Segments and parameter names come from the page model (`cart_model::page`).
                     <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM)) view=routes::hub::HubPage />
+                    <Route path=(StaticSegment(page::STAGES), ParamSegment(page::STAGE_PARAM)) view=routes::hub::HubPage />
                     <Route path=(StaticSegment(page::ARTICLES), ParamSegment(page::SLUG_PARAM)) view=routes::article::ArticlePage />
                     <Route path=StaticSegment(page::TOPICS) view=routes::topics::TopicsIndexPage />
                     <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />

@@ -3,7 +3,7 @@
 //! scrapes its own HTML). Escaping is left to whoever writes the markup, exactly once.
 
 use crate::SITE_NAME;
-use cart_model::{Article, CancerType, Hub, Topic};
+use cart_model::{Article, CancerType, Hub, Stage, Topic};
 
 /// A page's name and one-sentence description.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +23,15 @@ pub fn full_title(page_title: &str) -> String {
     if page_title.is_empty() { SITE_NAME.to_string() } else { format!("{page_title} | {SITE_NAME}") }
 }
 
-/// The hub, or the hub filtered to one type (`/types/<type>`, a page of its own for search engines).
-pub fn hub(hub: &Hub, page_type: Option<CancerType>) -> PageText {
+/// The hub, or the hub filtered to one type (`/types/<type>`) or one stage
+/// (`/stages/<stage>`): pages of their own for search engines and for readers without scripts.
+pub fn hub(hub: &Hub, page_type: Option<CancerType>, page_stage: Option<Stage>) -> PageText {
+    if let Some(s) = page_stage {
+        return PageText::new(
+            format!("CAR-T cell therapy: {}", s.label().to_lowercase()),
+            format!("Plain-language articles on CAR-T cell therapy for this part of the journey: {}.", s.label().to_lowercase()),
+        );
+    }
     match page_type {
         Some(t) => PageText::new(
             format!("CAR-T cell therapy for {}: articles", t.in_sentence()),

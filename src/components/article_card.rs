@@ -4,12 +4,17 @@ use crate::href;
 use cart_model::{ArticleSummary, Page};
 use leptos::prelude::*;
 
+/// `written_for`: the card is shown under a cancer-type chip and the article is written for
+/// that cancer alone, so it says so.
 #[component]
-pub fn ArticleCard(article: ArticleSummary) -> impl IntoView {
+pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] written_for: bool) -> impl IntoView {
     let href = href(&Page::Article(article.slug.clone()));
+    let only = article.cancer_types.first().copied().filter(|_| written_for);
     view! {
         <li class="card">
+            <p class="card__stage">{article.stage.label()}</p>
             <h3 class="card__title"><a href=href>{article.title}</a></h3>
+            {only.map(|t| view! { <p class="card__for">{format!("Written for {}", t.in_sentence())}</p> })}
             <p class="card__summary">{article.summary}</p>
             <ul class="tags" aria-label="Cancer types">
                 {article.cancer_types.iter().map(|t| view! { <li class="tag">{t.full_name()}</li> }).collect_view()}

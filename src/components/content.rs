@@ -103,6 +103,11 @@ fn render_block(block: &Block) -> AnyView {
             )
         }
         Block::Quote { blocks: inner } => plain("blockquote", blocks(inner)),
+        Block::Figure { alt, view_box, svg, description } => el(
+            "figure",
+            Attrs { class: Some("figure"), ..Attrs::default() },
+            vec![crate::components::diagram::diagram(alt, view_box, svg), plain("figcaption", inlines(description))],
+        ),
     }
 }
 

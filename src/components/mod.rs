@@ -2,8 +2,10 @@
 
 pub mod article_card;
 pub mod content;
+pub mod diagram;
 pub mod document;
 pub mod filter;
 pub mod focus;
 pub mod layout;
+pub mod paths;
 pub mod status;

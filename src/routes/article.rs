@@ -2,7 +2,8 @@
 
 use crate::api::{self, LoadError};
 use crate::components::content::{render_blocks, source_anchor};
-use crate::components::filter::hub_href;
+use crate::components::filter::type_href;
+use crate::components::paths::mark_read;
 use crate::components::focus::jump_to;
 use crate::components::document::Document;
 use crate::meta;
@@ -30,8 +31,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     let text = meta::article(&article);
     let Article {
         title, summary, cancer_types, topics, reading_minutes, published, last_reviewed, next_review, review_basis, body,
-        questions, checklist, sources, related, ..
+        questions, checklist, sources, related, next, slug, ..
     } = article;
+    // Progress on the hub's reading paths: kept on this device only.
+    Effect::new(move |_| mark_read(&slug));
     // A table of contents for long articles: their ## headings.
     let sections: Vec<(String, String)> = body
         .iter()
@@ -58,7 +61,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <header class="article__header prose">
                 <ul class="tags" aria-label="Cancer types">
                     {cancer_types.iter().map(|t| view! {
-                        <li><a class="tag tag--link" href=hub_href(&[*t])>{t.full_name()}</a></li>
+                        <li><a class="tag tag--link" href=type_href(*t)>{t.full_name()}</a></li>
                     }).collect_view()}
                 </ul>
                 <h1 id="page-title" tabindex="-1">{title}</h1>
@@ -83,6 +86,13 @@ fn ArticleView(article: Article) -> impl IntoView {
                         {questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
                     </ul>
                 </section>
+            })}
+
+            {next.map(|n| view! {
+                <nav class="next-step prose" aria-labelledby="next-title">
+                    <h2 id="next-title">"Next in your journey"</h2>
+                    <p><a class="next-step__link" href=href(&Page::Article(n.slug))>{n.title}</a></p>
+                </nav>
             })}
 
             <aside class="disclaimer prose" aria-label="Medical disclaimer">

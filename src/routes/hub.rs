@@ -1,15 +1,18 @@
-//! `/`: the introduction to CAR-T, the filterable article library, and the topics.
+//! `/` (and `/types/<type>`, `/stages/<stage>`): a short lede, the filterable library, the
+//! reading paths, then the longer introduction and the topics.
 
 use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleCard;
 use crate::components::content::render_blocks;
-use crate::components::filter::{hub_href, CancerTypeFilter};
-use crate::components::focus::jump_to;
 use crate::components::document::Document;
-use crate::meta;
-use crate::href;
-use cart_model::page::{Page, TYPE_PARAM};
-use cart_model::{filter_articles, parse_type_query, CancerType, IndexDoc, TYPE_QUERY_KEY};
+use crate::components::filter::{hub_href, LibraryFilter};
+use crate::components::paths::ReadingPaths;
+use crate::{href, meta};
+use cart_model::page::{Page, STAGE_PARAM, TYPE_PARAM};
+use cart_model::{
+    filter_articles, parse_stage_query, parse_type_query, ArticleSummary, CancerType, IndexDoc, Selection, Stage, STAGE_QUERY_KEY,
+    TYPE_QUERY_KEY,
+};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -25,84 +28,68 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
     Ok(view! { <Hub doc /> })
 }
 
-#[component]
-fn Hub(doc: IndexDoc) -> impl IntoView {
-    // The selection lives in the URL: shareable, reloadable, and Back/Forward step through it.
+/// The selection from the URL. The query is read only once the page is live: a prerendered
+/// page was made without one, and hydration must first see exactly what the server drew.
+/// `/types/<type>` and `/stages/<stage>` (the pages that work without scripts) carry theirs
+/// in the path instead.
+fn use_selection() -> Memo<Selection> {
     let query = use_query_map();
     let params = use_params_map();
-    // The query is read only once the page is live: a prerendered page was made without
-    // one, and hydration must first see exactly what the server drew. `/types/<type>` (the
-    // pages that work without scripts) carries its selection in the path instead.
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
-    let selected = Memo::new(move |_| {
-        let from_query = if live.get() { query.read().get(TYPE_QUERY_KEY) } else { None };
-        parse_type_query(from_query.or_else(|| params.read().get(TYPE_PARAM)).as_deref())
-    });
+    Memo::new(move |_| {
+        let (q, p) = (query.read(), params.read());
+        let from = |key: &str, param: &str| if live.get() { q.get(key) } else { None }.or_else(|| p.get(param));
+        Selection {
+            types: parse_type_query(from(TYPE_QUERY_KEY, TYPE_PARAM).as_deref()),
+            stages: parse_stage_query(from(STAGE_QUERY_KEY, STAGE_PARAM).as_deref()),
+        }
+    })
+}
+
+#[component]
+fn Hub(doc: IndexDoc) -> impl IntoView {
+    let selected = use_selection();
+    let params = use_params_map();
+    let page_type = params.read_untracked().get(TYPE_PARAM).and_then(|t| CancerType::from_slug(&t));
+    let page_stage = params.read_untracked().get(STAGE_PARAM).and_then(|s| Stage::from_slug(&s));
+    let text = meta::hub(&doc.hub, page_type, page_stage);
     let IndexDoc { hub, articles, topics, .. } = doc;
     let total = articles.len();
     let articles = StoredValue::new(articles);
-    let shown = move || articles.with_value(|a| filter_articles(a, &selected.get()).into_iter().cloned().collect::<Vec<_>>());
     let count_text = move || {
         let sel = selected.get();
         let n = articles.with_value(|a| filter_articles(a, &sel).len());
-        if sel.is_empty() {
-            format!("Showing all {total} articles")
-        } else {
-            let names: Vec<&str> = sel.iter().map(|t| t.full_name()).collect();
-            format!("Showing {n} of {total} articles about {}", names.join(" or "))
-        }
+        count_words(n, total, &sel)
     };
-    // The per-type pages (`/types/<type>`) are pages of their own for search engines.
-    let page_type = params.read_untracked().get(TYPE_PARAM).and_then(|t| CancerType::from_slug(&t));
-    let text = meta::hub(&hub, page_type);
     view! {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <div class="wrap hub">
             <section class="hub-intro prose" aria-labelledby="page-title">
                 <h1 id="page-title" tabindex="-1">{hub.title}</h1>
-                <p class="lede">{hub.summary}</p>
-                // The library sits below a long introduction: a way straight to it.
-                <p class="jump-links">
-                    <a href="#library-title" on:click=|ev| jump_to(ev, "library-title")>"Go to the articles"</a>
-                </p>
-                {render_blocks(&hub.body)}
-                <p class="reviewed">
-                    "Page last reviewed: " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>
-                </p>
+                <p class="lede">{hub.lede}</p>
             </section>
 
             <section class="library" aria-labelledby="library-title">
                 <h2 id="library-title">"Articles"</h2>
-                <CancerTypeFilter selected />
+                <LibraryFilter selected />
                 <div class="library__status">
                     <p class="result-count" role="status" aria-live="polite">{count_text}</p>
                     <Show when=move || !selected.get().is_empty()>
-                        <a class="clear-filters" href=hub_href(&[])>"Clear filters"</a>
+                        <a class="clear-filters" href=hub_href(&Selection::default())>"Clear filters"</a>
                     </Show>
                 </div>
-                {move || {
-                    let list = shown();
-                    if list.is_empty() {
-                        Either::Left(view! {
-                            <div class="empty-state">
-                                <h3>"No articles match these cancer types yet"</h3>
-                                <p>
-                                    "Turn off a filter, or "
-                                    <a href=hub_href(&[])>"clear all filters"</a>
-                                    " to see every article."
-                                </p>
-                            </div>
-                        })
-                    } else {
-                        Either::Right(view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
-                            </ul>
-                        })
-                    }
-                }}
+                {move || library(articles, &selected.get())}
+            </section>
+
+            <ReadingPaths start_here=hub.start_here caregiver_path=hub.caregiver_path />
+
+            <section class="hub-about prose" aria-label="About CAR-T cell therapy">
+                {render_blocks(&hub.body)}
+                <p class="reviewed">
+                    "Page last reviewed: " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>
+                </p>
             </section>
 
             <section class="related-topics" aria-labelledby="topics-title">
@@ -121,4 +108,55 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// "Showing 3 of 16 articles about lymphoma, for getting ready".
+fn count_words(n: usize, total: usize, sel: &Selection) -> String {
+    if sel.is_empty() {
+        return format!("Showing all {total} articles, in the order of the treatment journey");
+    }
+    let mut out = format!("Showing {n} of {total} articles");
+    if !sel.types.is_empty() {
+        let names: Vec<&str> = sel.types.iter().map(|t| t.full_name()).collect();
+        out.push_str(&format!(" about {}", names.join(" or ")));
+    }
+    if !sel.stages.is_empty() {
+        let names: Vec<&str> = sel.stages.iter().map(|s| s.label()).collect();
+        out.push_str(&format!(", stage: {}", names.join(" or ")));
+    }
+    out
+}
+
+/// The matching cards. Under a cancer-type chip, the articles written for that cancer come
+/// first, marked as such; the general ones follow under their own heading.
+fn library(articles: StoredValue<Vec<ArticleSummary>>, sel: &Selection) -> impl IntoView {
+    let (specific, general): (Vec<ArticleSummary>, Vec<ArticleSummary>) = articles.with_value(|a| {
+        filter_articles(a, sel).into_iter().cloned().partition(|a| sel.types.iter().any(|t| t.written_for(&a.cancer_types)))
+    });
+    if specific.is_empty() && general.is_empty() {
+        return Either::Left(view! {
+            <div class="empty-state">
+                <h3>"No articles match these choices yet"</h3>
+                <p>
+                    "Turn off a filter, or "
+                    <a href=hub_href(&Selection::default())>"clear all filters"</a>
+                    " to see every article."
+                </p>
+            </div>
+        });
+    }
+    let general_heading = (!specific.is_empty() && !general.is_empty()).then(|| view! { <h3 class="library__group">"For every type"</h3> });
+    Either::Right(view! {
+        {(!specific.is_empty()).then(|| view! {
+            <ul class="cards">
+                {specific.into_iter().map(|article| view! { <ArticleCard article written_for=true /> }).collect_view()}
+            </ul>
+        })}
+        {general_heading}
+        {(!general.is_empty()).then(|| view! {
+            <ul class="cards">
+                {general.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
+            </ul>
+        })}
+    })
 }

@@ -20,7 +20,7 @@ pub use page::{is_slug, Page};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// Bumped whenever a document's shape changes in a way old apps cannot read.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The four cancer-type chips on the hub.
 #[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]

@@ -26,8 +26,9 @@ fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, Stri
     let hub_date = Some(index.hub.last_reviewed.iso.clone());
     let mut citations = Vec::new();
     let (text, last_reviewed) = match &page {
-        Page::Hub => (meta::hub(&index.hub, None), hub_date),
-        Page::Type(t) => (meta::hub(&index.hub, Some(*t)), hub_date),
+        Page::Hub => (meta::hub(&index.hub, None, None), hub_date),
+        Page::Type(t) => (meta::hub(&index.hub, Some(*t), None), hub_date),
+        Page::Stage(s) => (meta::hub(&index.hub, None, Some(*s)), hub_date),
         Page::Topics => (meta::topics(), hub_date),
         Page::Glossary => (meta::glossary(), hub_date),
         Page::Article(_) => {
