@@ -3,17 +3,30 @@ const { test, expect, loadIndex, ready, openInApp, serveIndexWithout } = require
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
 const cardTitles = (page) => page.locator('.cards .card__title').allTextContents();
-const matching = (index, types) => index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t))).map((a) => a.title);
+// Under cancer-type chips: the articles written for one selected type alone first, then the
+// general ones, each in the library's (journey) order.
+const matching = (index, types) => {
+  const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
+  const specific = (a) => a.cancer_types.length === 1 && types.includes(a.cancer_types[0]);
+  return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
+};
+const STAGE_ORDER = ['understanding', 'deciding', 'preparing', 'treatment', 'recovery'];
 
 test('the hub introduces CAR-T, lists every article as a card, and the topics', async ({ page, request }) => {
   const index = await loadIndex(request);
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
   await expect(page).toHaveTitle(new RegExp(index.hub.title));
-  const intro = page.locator('.hub-intro');
-  await expect(intro).toContainText('chimeric antigen receptor');
-  await expect(intro).toContainText(/cytokine release syndrome/i);
-  await expect(page.locator('.result-count')).toHaveText(`Showing all ${index.articles.length} articles`);
+  await expect(page.locator('.hub-intro .lede')).toHaveText(index.hub.lede);
+  // The longer introduction is still on the hub, below the library.
+  const about = page.locator('.hub-about');
+  await expect(about).toContainText('chimeric antigen receptor');
+  await expect(about).toContainText(/cytokine release syndrome/i);
+  await expect(page.locator('.result-count')).toHaveText(`Showing all ${index.articles.length} articles, in the order of the treatment journey`);
+  // Journey order: stages in order, never the alphabet.
+  const stages = index.articles.map((a) => STAGE_ORDER.indexOf(a.stage));
+  expect(stages).toEqual([...stages].sort((a, b) => a - b));
+  expect(index.articles[0].slug).toBe('what-is-car-t-cell-therapy');
   expect(await cardTitles(page)).toEqual(index.articles.map((a) => a.title));
   // A card names its article in its link, and shows tags, reading time and date.
   const first = index.articles[0];
@@ -120,4 +133,95 @@ test('when nothing matches, the empty state says what to do', async ({ page }) =
   await page.locator('.empty-state').getByRole('link', { name: 'clear all filters' }).click();
   await expect(page).toHaveURL('/');
   await expect(page.locator('.cards .card').first()).toBeVisible();
+});
+
+const stageChip = (page, label) => page.getByRole('group', { name: /where you are in treatment/i }).getByRole('button', { name: label, exact: true });
+
+test('under a cancer-type chip, the articles written for it come first, marked, then "For every type"', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto('/?type=myeloma');
+  await expect(chip(page, 'Myeloma')).toHaveAttribute('aria-pressed', 'true');
+  const first = page.locator('.card').first();
+  await expect(first.locator('.card__title')).toHaveText('CAR-T cell therapy for multiple myeloma');
+  await expect(first.locator('.card__for')).toHaveText('Written for multiple myeloma');
+  await expect(page.locator('.library__group')).toHaveText('For every type');
+  await expect(page.locator('.card__for')).toHaveCount(index.articles.filter((a) => a.cancer_types.join() === 'myeloma').length);
+});
+
+test('stage chips filter by the treatment journey and combine with cancer types in the URL', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto('/');
+  await ready(page);
+  await stageChip(page, 'Getting ready').click();
+  await expect(page).toHaveURL('/?stage=preparing');
+  const preparing = index.articles.filter((a) => a.stage === 'preparing').map((a) => a.title);
+  expect(preparing.length).toBeGreaterThan(0);
+  await expect(page.locator('.cards .card__title')).toHaveText(preparing);
+  await chip(page, 'Lymphoma').click();
+  await expect(page).toHaveURL('/?type=lymphoma&stage=preparing');
+  const both = index.articles.filter((a) => a.stage === 'preparing' && a.cancer_types.includes('lymphoma')).map((a) => a.title);
+  await expect(page.locator('.cards .card__title')).toHaveText(both);
+  await page.goBack();
+  await expect(page).toHaveURL('/?stage=preparing');
+  await expect(stageChip(page, 'Getting ready')).toHaveAttribute('aria-pressed', 'true');
+  await expect(chip(page, 'Lymphoma')).toHaveAttribute('aria-pressed', 'false');
+});
+
+for (const [width, height, screens] of [[1280, 800, 1], [390, 844, 1.5]]) {
+  test(`the library begins on the first screen at ${width} x ${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await ready(page);
+    const chips = await page.locator('.filter').boundingBox();
+    const card = await page.locator('.card').first().boundingBox();
+    expect(chips.y, 'the chips start within the first screen').toBeLessThan(height);
+    expect(card.y + Math.min(card.height, 120), `the first card shows within ${screens} screen(s)`).toBeLessThan(height * screens);
+  });
+}
+
+test('reading paths show progress kept on this device, and it can be cleared', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const path = index.hub.start_here;
+  expect(path.length).toBeGreaterThanOrEqual(4);
+  await page.goto('/');
+  await ready(page);
+  const patient = page.locator('.path').first();
+  await expect(patient.locator('.path__progress')).toHaveText(`0 of ${path.length} read`);
+  await patient.getByRole('link', { name: path[0].title }).click();
+  await expect(page.locator('main h1')).toHaveText(path[0].title);
+  // The next step is the next article on the path.
+  await expect(page.locator('.next-step')).toContainText('Next in your journey');
+  await expect(page.locator('.next-step a')).toHaveText(path[1].title);
+  await page.goto('/');
+  await ready(page);
+  await expect(patient.locator('.path__progress')).toHaveText(`1 of ${path.length} read`);
+  await expect(patient.locator('.path__item--read')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear my progress' }).click();
+  await expect(patient.locator('.path__progress')).toHaveText(`0 of ${path.length} read`);
+});
+
+test('without scripts, a stage page lists that stage', async ({ browser, request }) => {
+  const index = await loadIndex(request);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/stages/recovery');
+  const recovery = index.articles.filter((a) => a.stage === 'recovery').map((a) => a.title);
+  await expect(page.locator('.cards .card__title')).toHaveText(recovery);
+  await expect(page).toHaveTitle(/recovery and life after/i);
+  await context.close();
+});
+
+test('diagrams are drawn in the page, labelled, described and in the page colours', async ({ page }) => {
+  await page.goto('/articles/what-is-car-t-cell-therapy');
+  const figure = page.locator('figure.figure').first();
+  const svg = figure.locator('svg.diagram');
+  await expect(svg).toHaveAttribute('role', 'img');
+  await expect(svg).toHaveAttribute('aria-label', /.+/);
+  await expect(figure.locator('figcaption')).not.toBeEmpty();
+  expect(await svg.locator('rect, path, text').count()).toBeGreaterThan(3);
+  // Text takes the page's text colour (currentColor), so dark mode and portal themes apply.
+  const colours = await svg.evaluate((el) => ({ svg: getComputedStyle(el).color, body: getComputedStyle(document.querySelector('main')).color }));
+  expect(colours.svg).toBe(colours.body);
+  const box = await svg.boundingBox();
+  expect(box.width).toBeGreaterThan(200);
 });
