@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# Must equal the wasm-bindgen version in Cargo.lock (toolchain.md).
+# Must equal the wasm-bindgen version in Cargo.lock exactly: Trunk runs the CLI on the
+# wasm that crate produced, and a CLI of another version refuses it or panics.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 
