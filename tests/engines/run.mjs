@@ -161,6 +161,7 @@ async function withPortals(run) {
   const portals = await portalServer.startPortals(`${hub}/?embed=1`, [0, 0]);
   const { origins } = portals;
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'cart-hub-engines-'));
+  fs.chmodSync(site, 0o755); // nginx's workers do not run as this user
   const nginx = (action) => execFileSync(path.join(repo, 'scripts', 'nginx.sh'), [action, String(hubPort), site], {
     env: { ...process.env, FRAME_ANCESTORS: `'self' ${origins.join(' ')}` }, stdio: ['ignore', 'ignore', 'inherit'],
   });
