@@ -22,6 +22,8 @@ command -v pigz >/dev/null || need_apt+=(pigz)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
 command -v Xvfb >/dev/null || need_apt+=(xvfb)
+# Java 17 (Debian 12's default) runs the Nu Html Checker (npm vnu-jar, scripts/validate-html.sh).
+command -v java >/dev/null || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -52,7 +54,8 @@ if ! cargo deny --version 2>/dev/null | grep -qx 'cargo-deny 0.20.2'; then
   cargo install --locked cargo-deny@0.20.2
 fi
 
-# Node tools: wasm-opt from npm binaryen (Debian's breaks the module), Playwright without its browser download.
+# Node tools: wasm-opt from npm binaryen (Debian's breaks the module), the Nu Html Checker (vnu-jar),
+# Playwright without its browser download.
 for dir in tools tests/e2e tests/engines; do
   if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
     say "npm ci ($dir)"
