@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# Must equal the wasm-bindgen version in Cargo.lock (toolchain.md).
+# Must equal the wasm-bindgen version in Cargo.lock exactly: Trunk runs the CLI on the
+# wasm that crate produced, and a CLI of another version refuses it or panics.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 
@@ -21,6 +22,8 @@ command -v pigz >/dev/null || need_apt+=(pigz)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
 command -v Xvfb >/dev/null || need_apt+=(xvfb)
+# Java 17 (Debian 12's default) runs the Nu Html Checker (npm vnu-jar, scripts/validate-html.sh).
+command -v java >/dev/null || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -51,7 +54,8 @@ if ! cargo deny --version 2>/dev/null | grep -qx 'cargo-deny 0.20.2'; then
   cargo install --locked cargo-deny@0.20.2
 fi
 
-# Node tools: wasm-opt from npm binaryen (Debian's breaks the module), Playwright without its browser download.
+# Node tools: wasm-opt from npm binaryen (Debian's breaks the module), the Nu Html Checker (vnu-jar),
+# Playwright without its browser download.
 for dir in tools tests/e2e tests/engines; do
   if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
     say "npm ci ($dir)"

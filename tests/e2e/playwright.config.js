@@ -1,5 +1,6 @@
 // Browser tests against the release build served by nginx with the production config.
-// Debian's Chromium, driven by Playwright (no browser download: toolchain.md).
+// Debian's Chromium, driven by Playwright (no browser download: Playwright fetches its browsers
+// from a CDN this network cannot reach, so scripts/setup.sh installs Debian's chromium).
 const { defineConfig } = require('@playwright/test');
 
 module.exports = defineConfig({

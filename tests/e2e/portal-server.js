@@ -7,7 +7,10 @@ const path = require('path');
 
 const publicDir = path.join(__dirname, '..', '..', 'public');
 
-/** Starts one portal per port, framing `hubUrl` (e.g. "http://127.0.0.1:8181/?embed=1"). */
+/**
+ * Starts one portal per port, framing `hubUrl` (e.g. "http://127.0.0.1:8181/?embed=1"). A port
+ * of 0 takes any free one: `origins` says which.
+ */
 async function startPortals(hubUrl, ports) {
   const page = fs.readFileSync(path.join(publicDir, 'embed-example.html'), 'utf8')
     .replace('http://127.0.0.1:8080/?embed=1', hubUrl);
@@ -20,7 +23,7 @@ async function startPortals(hubUrl, ports) {
     server.listen(port, '127.0.0.1', () => ok(server));
   })));
   return {
-    origins: ports.map((port) => `http://127.0.0.1:${port}`),
+    origins: servers.map((s) => `http://127.0.0.1:${s.address().port}`),
     close: () => Promise.all(servers.map((s) => new Promise((ok) => s.close(ok)))),
   };
 }

@@ -1,8 +1,13 @@
 // The core reader scenarios in Firefox and WebKit, over WebDriver (selenium-webdriver),
 // against the same nginx-served release build as the Chromium suite.
 // Usage: node run.mjs <base-url> [firefox|webkit ...]
-import { spawn } from 'node:child_process';
+// DIST (env): the folder served at <base-url> (default dist/); the embedding scenario serves
+// its own view of it, with a portal's config.json, on a port of its own: the folder is never
+// changed. Drivers, portals and that server take free ports; Xvfb a free display.
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,19 +17,17 @@ import portalServer from '../e2e/portal-server.js';
 const base = process.argv[2] || 'http://127.0.0.1:8181';
 const only = process.argv.slice(3);
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The folder nginx serves at `base` (its config.json is edited for the embedding scenario).
+// The folder nginx serves at `base` (read, never written).
 const dist = process.env.DIST || path.join(repo, 'dist');
 
 const engines = {
   firefox: {
-    driver: ['geckodriver', ['--port', '4444', '--host', '127.0.0.1']],
-    port: 4444,
+    driver: (port) => ['geckodriver', ['--port', String(port), '--host', '127.0.0.1']],
     capabilities: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] } },
   },
   webkit: {
-    display: ':99',
-    driver: ['WebKitWebDriver', ['--port=4445']],
-    port: 4445,
+    x: true,
+    driver: (port) => ['WebKitWebDriver', [`--port=${port}`]],
     capabilities: {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
@@ -137,23 +140,44 @@ const scenarios = {
   },
 };
 
+/** A free loopback port (the OS picks it; it is free again when this returns). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = net.createServer().once('error', fail);
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => ok(port)); });
+  });
+}
+
 /**
- * Two portal pages (public/embed-example.html) on the next loopback ports, both allowed to
- * frame the hub by nginx (FRAME_ANCESTORS in scripts/test.sh); config.json lists only the
- * first (and sets a link colour), as a portal team would edit it in place. The shipped
- * config.json is put back after.
+ * Two portal pages (public/embed-example.html) on free loopback ports, both allowed to frame
+ * the hub by the CSP (nginx's FRAME_ANCESTORS); config.json lists only the first (and sets a
+ * link colour), as a portal team would edit it. The hub they frame is this build served by
+ * the shipped nginx config (scripts/nginx.sh) on a port of its own, from a temporary folder
+ * of links to the build's files with that config.json beside them: dist/ stays as it is.
  */
 async function withPortals(run) {
-  const port = Number(new URL(base).port);
-  const portals = await portalServer.startPortals(`${new URL(base).origin}/?embed=1`, [port + 3, port + 4]);
+  const hubPort = await freePort();
+  const hub = `http://127.0.0.1:${hubPort}`;
+  const portals = await portalServer.startPortals(`${hub}/?embed=1`, [0, 0]);
   const { origins } = portals;
-  const file = path.join(dist, 'config.json');
-  const shipped = fs.readFileSync(file, 'utf8');
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'cart-hub-engines-'));
+  fs.chmodSync(site, 0o755); // nginx's workers do not run as this user
+  const nginx = (action) => execFileSync(path.join(repo, 'scripts', 'nginx.sh'), [action, String(hubPort), site], {
+    env: { ...process.env, FRAME_ANCESTORS: `'self' ${origins.join(' ')}` }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(shipped), colors: { link: '#8a1538' }, allowedParentOrigins: [origins[0]] }));
+    for (const name of fs.readdirSync(dist)) {
+      if (name !== 'config.json') fs.symlinkSync(path.join(dist, name), path.join(site, name));
+    }
+    const shipped = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+    fs.writeFileSync(path.join(site, 'config.json'), JSON.stringify({ ...shipped, colors: { link: '#8a1538' }, allowedParentOrigins: [origins[0]] }));
+    nginx('start');
+    await waitFor(`${hub}/config.json`, 'nginx for the embedding scenario');
     await run(origins);
   } finally {
-    fs.writeFileSync(file, shipped);
+    try { nginx('stop'); } catch { /* was not started */ }
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.rmSync(path.join(repo, '.run', `nginx-${hubPort}`), { recursive: true, force: true });
     await portals.close();
   }
 }
@@ -164,12 +188,33 @@ async function start(cmd, args, env) {
   children.push(child);
   return child;
 }
-async function waitForDriver(port) {
+async function waitFor(url, what) {
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return; } catch { /* not yet */ }
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
     await sleep(100);
   }
-  throw new Error(`driver on port ${port} did not start`);
+  throw new Error(`${what} did not start (${url})`);
+}
+
+/**
+ * Starts Xvfb on a display it picks itself (-displayfd: it writes the number once it is
+ * listening), then polls for the display's socket before anything connects to it.
+ */
+async function startXvfb() {
+  const x = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  children.push(x);
+  const display = await new Promise((ok, fail) => {
+    let out = '';
+    x.stdio[3].on('data', (d) => { out += d; if (out.includes('\n')) ok(out.trim()); });
+    x.once('exit', (code) => fail(new Error(`Xvfb exited (${code}) before it named its display`)));
+    setTimeout(() => fail(new Error('Xvfb named no display within 10 s')), 10000).unref();
+  });
+  const socket = `/tmp/.X11-unix/X${display}`;
+  for (let i = 0; !fs.existsSync(socket); i++) {
+    if (i >= 100) throw new Error(`Xvfb :${display}: no ${socket} after 10 s`);
+    await sleep(100);
+  }
+  return `:${display}`;
 }
 
 let failed = 0;
@@ -178,14 +223,12 @@ try {
   for (const [name, e] of Object.entries(engines)) {
     if (only.length && !only.includes(name)) continue;
     const env = {};
-    if (e.display) {
-      await start('Xvfb', [e.display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
-      env.DISPLAY = e.display;
-      await sleep(500);
-    }
-    await start(e.driver[0], e.driver[1], env);
-    await waitForDriver(e.port);
-    const driver = await new Builder().usingServer(`http://127.0.0.1:${e.port}`).withCapabilities(e.capabilities).build();
+    if (e.x) env.DISPLAY = await startXvfb();
+    const port = await freePort();
+    const [cmd, args] = e.driver(port);
+    await start(cmd, args, env);
+    await waitFor(`http://127.0.0.1:${port}/status`, cmd);
+    const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(e.capabilities).build();
     let passed = 0;
     try {
       for (const [title, run] of Object.entries(scenarios)) {

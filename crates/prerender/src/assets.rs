@@ -6,7 +6,9 @@
 //! - the loader scripts (`boot.js`, `portal.js`) get a content hash in their names too;
 //! - every script gets Subresource Integrity: `integrity` on the `<script>` tags, and the
 //!   loader is handed the digests of the wasm-bindgen glue and the wasm, which it checks as
-//!   it fetches them (`data-js-integrity`, `data-wasm-integrity`).
+//!   it fetches them (`data-js-integrity`, `data-wasm-integrity`);
+//! - `integrity` stays only where HTML allows it on a `<link>` (stylesheet, preload,
+//!   modulepreload): Trunk also writes it on the icon's, which the Nu Html Checker rejects.
 
 use base64::Engine;
 use sha2::{Digest, Sha384};
@@ -44,7 +46,32 @@ pub fn finalize(dist: &Path, shell: &str, base: &str) -> Result<String, String> 
         move_file(dist, loader, &hashed)?;
         html = html.replace(&format!("{base}/{loader}"), &format!("{base}/assets/{hashed}"));
     }
+    let html = drop_link_integrity(&html)?;
     add_script_integrity(dist, &html, base)
+}
+
+/// Removes `integrity` from every `<link>` whose `rel` is not one HTML allows it on
+/// (`stylesheet`, `preload`, `modulepreload`), e.g. the `<link rel=icon>` Trunk writes it on.
+fn drop_link_integrity(html: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let end = start + rest[start..].find('>').ok_or("an unclosed <link> tag")?;
+        let tag = &rest[start..end];
+        out.push_str(&rest[..start]);
+        let rel = attr(tag, "rel").unwrap_or_default().to_ascii_lowercase();
+        let allowed = rel.split_ascii_whitespace().any(|r| matches!(r, "stylesheet" | "preload" | "modulepreload"));
+        match attr_span(tag, "integrity") {
+            Some((from, to)) if !allowed => {
+                out.push_str(tag[..from].trim_end_matches([' ', '\n', '\t']));
+                out.push_str(&tag[to..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// `name-0123456789abcdef.js`, `name-123456789abcdef_bg.wasm`, ...: Trunk writes its 64-bit
@@ -96,24 +123,36 @@ fn add_script_integrity(dist: &Path, html: &str, base: &str) -> Result<String, S
 
 /// The value of attribute `name` in a start tag, quoted or not (Trunk minifies the page).
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut search = tag;
-    while let Some(i) = search.find(name) {
-        let before = search[..i].chars().last();
-        let after = &search[i + name.len()..];
-        search = after;
+    let (start, end) = attr_span(tag, name)?;
+    let value = tag[start + name.len()..end].strip_prefix('=').unwrap_or("");
+    Some(match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
+        _ => value.to_string(),
+    })
+}
+
+/// Where attribute `name` (with its `=value`, if any) is in a start tag: from the name's
+/// first byte to just after the value.
+fn attr_span(tag: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = tag[from..].find(name).map(|i| i + from) {
+        let before = tag[..i].chars().last();
+        let after = &tag[i + name.len()..];
+        from = i + name.len();
         if !matches!(before, Some(' ' | '\n' | '\t')) {
             continue;
         }
         let Some(value) = after.strip_prefix('=') else {
-            if after.starts_with([' ', '>', '/']) || after.is_empty() {
-                return Some(String::new());
+            if after.starts_with([' ', '>', '/', '\n', '\t']) || after.is_empty() {
+                return Some((i, from));
             }
             continue;
         };
-        return Some(match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
-            _ => value.split([' ', '>', '\n', '\t']).next().unwrap_or("").to_string(),
-        });
+        let len = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |j| j + 2),
+            _ => value.find([' ', '>', '\n', '\t']).unwrap_or(value.len()),
+        };
+        return Some((i, from + 1 + len));
     }
     None
 }
@@ -131,6 +170,29 @@ mod tests {
         // "js" inside "data-js" is not an attribute called "js".
         assert_eq!(attr(tag, "js"), None);
         assert_eq!(attr(tag, "integrity"), None);
+    }
+
+    #[test]
+    fn integrity_only_on_links_that_allow_it() {
+        let html = concat!(
+            r#"<link rel="icon" href="/assets/favicon-1a2b3c4d.svg" integrity="sha384-abc"/>"#,
+            r#"<link href=/assets/f-1a2b3c4d.svg integrity=sha384-x+y/z rel=icon type=image/svg+xml>"#,
+            r#"<link rel=stylesheet href=/assets/main-1a2b3c4d.css integrity=sha384-css>"#,
+            r#"<link rel="preload" href="/config.json" as="fetch" crossorigin integrity="sha384-p">"#,
+            r#"<link rel=modulepreload href=/a.js integrity=sha384-m>"#,
+            r#"<script src=/boot.js integrity=sha384-s></script>"#,
+        );
+        assert_eq!(
+            drop_link_integrity(html).unwrap(),
+            concat!(
+                r#"<link rel="icon" href="/assets/favicon-1a2b3c4d.svg"/>"#,
+                r#"<link href=/assets/f-1a2b3c4d.svg rel=icon type=image/svg+xml>"#,
+                r#"<link rel=stylesheet href=/assets/main-1a2b3c4d.css integrity=sha384-css>"#,
+                r#"<link rel="preload" href="/config.json" as="fetch" crossorigin integrity="sha384-p">"#,
+                r#"<link rel=modulepreload href=/a.js integrity=sha384-m>"#,
+                r#"<script src=/boot.js integrity=sha384-s></script>"#,
+            )
+        );
     }
 
     #[test]

@@ -114,7 +114,7 @@ test.describe('with JavaScript on', () => {
 });
 
 test.describe('metadata', () => {
-  test('every page in the sitemap has a unique title and description, a canonical URL, Open Graph tags and MedicalWebPage JSON-LD', async ({ request }) => {
+  test('every page in the sitemap has a unique title and description, a canonical URL, Open Graph tags and MedicalWebPage JSON-LD', async ({ page, request }) => {
     const index = await loadIndex(request);
     const sitemap = await (await request.get('/sitemap.xml')).text();
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
@@ -124,35 +124,69 @@ test.describe('metadata', () => {
     const robots = await (await request.get('/robots.txt')).text();
     expect(robots).toContain('Sitemap: ');
 
+    // What each page should say, from the documents it was made from (the words the reader
+    // gets, not their escaped form). The other pages' words are the app's own.
+    const site = 'CAR-T Hub';
+    const words = new Map([
+      ['/', { h1: index.hub.title, title: `${index.hub.title} | ${site}`, description: index.hub.summary, reviewed: index.hub.last_reviewed.iso }],
+      ...index.articles.map((a) => [`/articles/${a.slug}`, { h1: a.title, title: `${a.title} | ${site}`, description: a.summary, reviewed: a.last_reviewed.iso }]),
+      ...index.topics.map((t) => [`/topics/${t.slug}`, { h1: t.title, title: `${t.title} | ${site}`, description: t.summary, reviewed: index.hub.last_reviewed.iso }]),
+    ]);
+
     const titles = new Set();
     const descriptions = new Set();
     for (const path of locs) {
       const html = await (await request.get(path)).text();
-      const title = html.match(/<title>([^<]*)<\/title>/)[1];
-      const description = html.match(/<meta name="description" content="([^"]*)"/)[1];
+      // The page as a browser parses it (entities decoded, script text as the JSON parser
+      // gets it), without running it.
+      const seen = await page.evaluate((source) => {
+        const d = new DOMParser().parseFromString(source, 'text/html');
+        const content = (m) => m.getAttribute('content');
+        return {
+          titles: d.querySelectorAll('title').length,
+          title: d.title,
+          descriptions: [...d.querySelectorAll('meta[name="description"]')].map(content),
+          canonical: [...d.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href')),
+          og: Object.fromEntries([...d.querySelectorAll('meta[property^="og:"]')].map((m) => [m.getAttribute('property'), content(m)])),
+          ld: [...d.querySelectorAll('script[type="application/ld+json"]')].map((x) => x.textContent),
+          h1: [...d.querySelectorAll('main h1')].map((h) => h.textContent.trim()),
+          // Nothing inline that executes or styles: only the JSON-LD data block.
+          inlineScripts: [...d.querySelectorAll('script:not([src])')].filter((x) => x.type !== 'application/ld+json').length,
+          styled: d.querySelectorAll('[style], style').length,
+        };
+      }, html);
+      expect(seen.titles, `${path}: one <title>`).toBe(1);
+      expect(seen.descriptions, `${path}: one description`).toHaveLength(1);
+      const [title, description] = [seen.title, seen.descriptions[0]];
+      expect(title, `${path}: a title`).toBeTruthy();
+      expect(description, `${path}: a description`).toBeTruthy();
+      if (words.has(path)) {
+        const w = words.get(path);
+        expect({ title, description, h1: seen.h1 }, `${path}: the words of its document`).toEqual({ title: w.title, description: w.description, h1: [w.h1] });
+      }
       expect(titles.has(title), `${path}: title "${title}" is unique`).toBe(false);
       expect(descriptions.has(description), `${path}: description is unique`).toBe(false);
       titles.add(title);
       descriptions.add(description);
-      expect(html.match(/<title>/g)).toHaveLength(1);
-      expect(html.match(/<meta name="description"/g)).toHaveLength(1);
-      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)[1];
+      expect(seen.canonical).toHaveLength(1);
+      const canonical = seen.canonical[0];
       expect(new URL(canonical).pathname).toBe(path);
-      for (const p of ['og:title', 'og:description', 'og:url', 'og:type']) {
-        expect(html, `${path} has ${p}`).toContain(`property="${p}"`);
-      }
-      const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)[1].replace(/<\\\//g, '</'));
+      expect(seen.og, `${path}: Open Graph says what the page says`).toEqual(expect.objectContaining({
+        'og:title': title, 'og:description': description, 'og:url': canonical,
+        'og:type': path.startsWith('/articles/') ? 'article' : 'website',
+      }));
+      expect(seen.ld, `${path}: one JSON-LD block`).toHaveLength(1);
+      const ld = JSON.parse(seen.ld[0]);
       expect(ld['@type']).toBe('MedicalWebPage');
-      expect(ld.name).toBe(title);
-      expect(ld.description).toBe(description);
+      expect({ name: ld.name, description: ld.description, url: ld.url }, `${path}: JSON-LD says what the page says`)
+        .toEqual({ name: title, description, url: canonical });
       expect(ld.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (words.has(path)) expect(ld.lastReviewed).toBe(words.get(path).reviewed);
       expect(ld.reviewedBy).toEqual({ '@type': 'Organization', name: 'CAR-T Hub' });
       expect(ld.medicalAudience.audienceType).toBe('Patient');
       expect(ld.about.name).toBeTruthy();
-      // Nothing inline that executes: only the JSON-LD data block.
-      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
-      expect(inline.every((attrs) => attrs.includes('application/ld+json')), `${path}: no inline scripts`).toBe(true);
-      expect(html).not.toMatch(/\sstyle=/);
+      expect(seen.inlineScripts, `${path}: no inline scripts`).toBe(0);
+      expect(seen.styled, `${path}: no inline styles`).toBe(0);
     }
   });
 });
