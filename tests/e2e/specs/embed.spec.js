@@ -85,6 +85,24 @@ test('a portal the CSP lets frame the hub, but config.json does not list, gets a
   expect(await messages(page)).toEqual([]);
 });
 
+test.describe('refused framing while the page data fails', () => {
+  test.use({ expectedConsoleErrors: /500|Failed to load|page-data/ });
+  test('the refusal stays: the app only ever touches its own #app root', async ({ page }) => {
+    await allowParents(page, [ALLOWED]);
+    // The prerendered markup cannot be hydrated without its data, so the app starts from
+    // scratch; it used to empty <body>, deleting portal.js's refusal with it.
+    await page.route('**/page-data.js', (route) => route.abort());
+    await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.goto(`${LISTENING}/embed-example.html`);
+    const frame = page.frameLocator('#cart-hub');
+    await expect(frame.locator('html[data-app="mounted"]')).toHaveCount(1);
+    const refusal = frame.getByRole('alert').filter({ hasText: 'This page cannot be shown here' });
+    await expect(refusal).toBeVisible();
+    await expect(refusal.getByRole('link', { name: 'Open CAR-T Hub in a new tab' })).toBeVisible();
+    await expect(frame.locator('#app')).toBeHidden();
+  });
+});
+
 test.describe('a page not in frame-ancestors', () => {
   test.use({ expectedConsoleErrors: /frame-ancestors|Refused to frame/ });
   test('cannot frame the hub at all', async ({ page }) => {
