@@ -36,7 +36,12 @@ const engines = {
 };
 
 const index = await (await fetch(`${base}/data/index.json`)).json();
-const matching = (types) => index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t))).map((a) => a.title);
+// Under cancer-type chips: articles written for one selected type alone first, then the rest.
+const matching = (types) => {
+  const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
+  const specific = (a) => a.cancer_types.length === 1 && types.includes(a.cancer_types[0]);
+  return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
+};
 
 function check(cond, message) {
   if (!cond) throw new Error(message);
@@ -60,8 +65,8 @@ const scenarios = {
     await d.get(`${base}/`);
     await h1(d, index.hub.title);
     await live(d);
-    check((await d.findElement(By.css('.hub-intro')).getText()).includes('chimeric antigen receptor'), 'intro text');
-    check((await d.findElements(By.css('.chip'))).length === 4, 'four chips');
+    check((await d.findElement(By.css('.hub-about')).getText()).includes('chimeric antigen receptor'), 'intro text');
+    check((await d.findElements(By.css('.chip'))).length === 9, 'four type chips and five stage chips');
     const cards = await texts(d, '.cards .card__title');
     check(JSON.stringify(cards) === JSON.stringify(index.articles.map((a) => a.title)), `cards: ${cards.length}`);
     const mode = await d.findElement(By.css('html')).getAttribute('data-app');
@@ -78,6 +83,20 @@ const scenarios = {
     await d.navigate().back();
     await d.wait(async () => (await d.getCurrentUrl()) === `${base}/`, 5000, 'Back to /');
     await d.wait(async () => (await texts(d, '.cards .card__title')).length === index.articles.length, 5000, 'all cards again');
+  },
+  'a stage chip combines with a type chip in the URL; Back restores': async (d) => {
+    await d.get(`${base}/`);
+    await live(d);
+    const stage = await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='Getting ready']"));
+    await stage.click();
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?stage=preparing'), 5000, 'URL has ?stage=preparing');
+    const preparing = index.articles.filter((a) => a.stage === 'preparing').map((a) => a.title);
+    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(preparing), 5000, 'stage cards');
+    await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='Lymphoma']")).click();
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?type=lymphoma&stage=preparing'), 5000, 'both in the URL');
+    await d.navigate().back();
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?stage=preparing'), 5000, 'Back to the stage alone');
+    check((await stage.getAttribute('aria-pressed')) === 'true', 'stage chip still on');
   },
   'a cold deep link to an article renders': async (d) => {
     const a = index.articles[0];

@@ -8,6 +8,44 @@ use crate::markdown::FigureRef;
 use cart_model::{svg_attr_allowed, Block, Svg, SVG_TAGS};
 use std::path::Path;
 
+/// Basic shapes, stored as `<path>`s.
+const SHAPES: &[&str] = &["rect", "circle", "ellipse", "line", "polyline", "polygon"];
+
+/// A basic shape as the path that draws the same outline; its other attributes are kept.
+fn as_path(tag: &str, attrs: Vec<(String, String)>) -> Result<Svg, String> {
+    let num = |name: &str| -> Result<f64, String> {
+        let v = attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("0");
+        v.trim().parse::<f64>().map_err(|_| format!("<{tag} {name}=\"{v}\">: a plain number is needed"))
+    };
+    let d = match tag {
+        "rect" => {
+            let (x, y, w, h) = (num("x")?, num("y")?, num("width")?, num("height")?);
+            let r = num("rx")?.max(num("ry")?).min(w / 2.0).min(h / 2.0);
+            if r > 0.0 {
+                format!("M{} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}Z",
+                    x + r, y, x + w - r, x + w, y + r, y + h - r, x + w - r, y + h, x + r, x, y + h - r, y + r, x + r, y)
+            } else {
+                format!("M{x} {y}H{}V{}H{x}Z", x + w, y + h)
+            }
+        }
+        "circle" | "ellipse" => {
+            let (cx, cy) = (num("cx")?, num("cy")?);
+            let (rx, ry) = if tag == "circle" { (num("r")?, num("r")?) } else { (num("rx")?, num("ry")?) };
+            format!("M{} {cy}A{rx} {ry} 0 1 0 {} {cy}A{rx} {ry} 0 1 0 {} {cy}Z", cx - rx, cx + rx, cx - rx)
+        }
+        "line" => format!("M{} {}L{} {}", num("x1")?, num("y1")?, num("x2")?, num("y2")?),
+        _ => {
+            let points = attrs.iter().find(|(k, _)| k == "points").map(|(_, v)| v.clone()).unwrap_or_default();
+            let close = if tag == "polygon" { "Z" } else { "" };
+            format!("M{}{close}", points.trim())
+        }
+    };
+    const GEOMETRY: &[&str] = &["x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "x1", "y1", "x2", "y2", "points"];
+    let mut kept: Vec<(String, String)> = attrs.into_iter().filter(|(k, _)| !GEOMETRY.contains(&k.as_str())).collect();
+    kept.insert(0, ("d".to_string(), d));
+    Ok(Svg::Element { tag: "path".to_string(), attrs: kept, children: vec![] })
+}
+
 /// Elements that carry no drawing and are dropped (the page gives alt and description).
 const DROPPED: &[&str] = &["title", "desc", "defs", "metadata"];
 
@@ -89,8 +127,8 @@ fn nodes(parent: roxmltree::Node) -> Result<Vec<Svg>, String> {
         if DROPPED.contains(&tag) {
             continue;
         }
-        if !SVG_TAGS.contains(&tag) {
-            return Err(format!("<{tag}> is not allowed in a diagram (only {})", SVG_TAGS.join(", ")));
+        if !SVG_TAGS.contains(&tag) && !SHAPES.contains(&tag) {
+            return Err(format!("<{tag}> is not allowed in a diagram (only {} and {})", SVG_TAGS.join(", "), SHAPES.join(", ")));
         }
         let mut attrs = Vec::new();
         for a in child.attributes() {
@@ -99,7 +137,14 @@ fn nodes(parent: roxmltree::Node) -> Result<Vec<Svg>, String> {
             }
             attrs.push((a.name().to_string(), a.value().to_string()));
         }
-        out.push(Svg::Element { tag: tag.to_string(), attrs, children: nodes(child)? });
+        let children = nodes(child)?;
+        if tag == "g" && attrs.is_empty() {
+            out.extend(children); // a bare group draws nothing of its own
+        } else if SHAPES.contains(&tag) {
+            out.push(as_path(tag, attrs)?);
+        } else {
+            out.push(Svg::Element { tag: tag.to_string(), attrs, children });
+        }
     }
     Ok(out)
 }

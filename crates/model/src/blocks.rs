@@ -28,8 +28,10 @@ pub enum Svg {
     Text(String),
 }
 
-/// Drawing elements a diagram may use: no script, style, link, image or foreign content.
-pub const SVG_TAGS: &[&str] = &["g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan"];
+/// Elements a stored diagram has: no script, style, link, image or foreign content. (The
+/// compiler also reads rect, circle, ellipse, line, polyline and polygon, and stores them as
+/// paths: each element kind the app can draw costs wasm.)
+pub const SVG_TAGS: &[&str] = &["g", "path", "text", "tspan"];
 
 /// Geometry and presentation attributes a diagram may use: no event handlers, links or styles.
 pub const SVG_ATTRS: &[&str] = &[

@@ -108,9 +108,9 @@ test('a link with a forbidden scheme in data is drawn as plain text, never as a 
   });
   await openInApp(page, 'hub');
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
-  await expect(page.locator('.hub-intro')).toContainText('Sneaky link and <img src=x onerror=alert(2)> as text');
+  await expect(page.locator('.hub-about')).toContainText('Sneaky link and <img src=x onerror=alert(2)> as text');
   await expect(page.getByRole('link', { name: 'Sneaky link' })).toHaveCount(0);
-  await expect(page.locator('.hub-intro img')).toHaveCount(0);
+  await expect(page.locator('.hub-about img')).toHaveCount(0);
 });
 
 test('when the network drops mid-session, pages already read still open, a new one says why, and Retry works once back online', async ({ page, context, request }) => {

@@ -98,4 +98,14 @@ function attr(tag, name) {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-module.exports = { test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };
+/**
+ * The titles the hub shows under these cancer types: articles written for one selected type
+ * alone first, then the rest, each in the library's (journey) order.
+ */
+function libraryOrder(index, types) {
+  const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
+  const specific = (a) => a.cancer_types.length === 1 && types.includes(a.cancer_types[0]);
+  return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
+}
+
+module.exports = { libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };

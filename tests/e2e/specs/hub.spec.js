@@ -1,15 +1,9 @@
-const { test, expect, loadIndex, ready, openInApp, serveIndexWithout } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveIndexWithout, libraryOrder } = require('./fixtures');
 
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
 const cardTitles = (page) => page.locator('.cards .card__title').allTextContents();
-// Under cancer-type chips: the articles written for one selected type alone first, then the
-// general ones, each in the library's (journey) order.
-const matching = (index, types) => {
-  const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
-  const specific = (a) => a.cancer_types.length === 1 && types.includes(a.cancer_types[0]);
-  return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
-};
+const matching = (index, types) => libraryOrder(index, types);
 const STAGE_ORDER = ['understanding', 'deciding', 'preparing', 'treatment', 'recovery'];
 
 test('the hub introduces CAR-T, lists every article as a card, and the topics', async ({ page, request }) => {

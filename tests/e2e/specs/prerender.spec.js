@@ -1,6 +1,6 @@
 // Prerendered pages: readable without JavaScript, hydrated without being rebuilt, and
 // described to search engines.
-const { test, expect, loadIndex, ready } = require('./fixtures');
+const { test, expect, loadIndex, ready, libraryOrder } = require('./fixtures');
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
@@ -9,7 +9,7 @@ test.describe('with JavaScript off', () => {
     const index = await loadIndex(request);
     await page.goto('/');
     await expect(page.locator('main h1')).toHaveText(index.hub.title);
-    await expect(page.locator('.hub-intro')).toContainText('chimeric antigen receptor');
+    await expect(page.locator('.hub-about')).toContainText('chimeric antigen receptor');
     await expect(page.locator('.cards .card__title')).toHaveText(index.articles.map((a) => a.title));
     await expect(page.locator('.related-topics a')).toHaveText(index.topics.map((t) => t.title));
     await expect(page.locator('html[data-app]')).toHaveCount(0);
@@ -40,7 +40,7 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
     await expect(page).toHaveURL(/\/types\/myeloma/);
     await expect(page.getByRole('button', { name: 'Myeloma', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    const expected = index.articles.filter((a) => a.cancer_types.includes('myeloma')).map((a) => a.title);
+    const expected = libraryOrder(index, ['myeloma']);
     await expect(page.locator('.cards .card__title')).toHaveText(expected);
     // Pressing it again goes back to everything.
     await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
@@ -89,7 +89,7 @@ test.describe('with JavaScript on', () => {
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
     await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
     await expect(page).toHaveURL('/?type=lymphoma');
-    await expect(page.locator('.cards .card__title')).toHaveText(index.articles.filter((a) => a.cancer_types.includes('lymphoma')).map((a) => a.title));
+    await expect(page.locator('.cards .card__title')).toHaveText(libraryOrder(index, ['lymphoma']));
     await page.locator('.cards a').first().click();
     await expect(page).toHaveURL(/\/articles\//);
     await page.goBack();
@@ -101,7 +101,7 @@ test.describe('with JavaScript on', () => {
     const index = await loadIndex(request);
     await page.goto('/?type=all,myeloma');
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
-    const expected = index.articles.filter((a) => a.cancer_types.some((t) => ['all', 'myeloma'].includes(t))).map((a) => a.title);
+    const expected = libraryOrder(index, ['all', 'myeloma']);
     await expect(page.locator('.cards .card__title')).toHaveText(expected);
   });
 
@@ -119,6 +119,7 @@ test.describe('metadata', () => {
     const sitemap = await (await request.get('/sitemap.xml')).text();
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     const expected = ['/', '/topics', '/glossary', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
+      ...['understanding', 'deciding', 'preparing', 'treatment', 'recovery'].map((s) => `/stages/${s}`),
       ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
     expect(locs.sort()).toEqual(expected.sort());
     const robots = await (await request.get('/robots.txt')).text();
