@@ -5,8 +5,13 @@ dist=${1:-dist}
 # 150 KB was the client-rendered app's budget; hydrating prerendered pages (the hydrate
 # feature keeps both the build and the hydrate path of every view) measured +17 KB, the
 # glossary route +3 KB, focus management, table of contents and the offline cache of
-# documents read this visit +5 KB (175.1 KB in all). Raise it only with a reason written here.
-budget=${WASM_BROTLI_BUDGET:-180000}
+# documents read this visit +5 KB (175.1 KB in all). Claim-level citations +1.4 KB (177.8 KB).
+# The hub as a guide (a second chip group for journey stages, reading paths with on-device
+# progress, next steps, diagrams drawn inline as SVG nodes so they take the page's colours)
+# +24.9 KB (202.7 KB), most of it serde and tachys code for the new document shapes
+# (measured with twiggy on the size-analysis profile); making the app lighter is its own
+# piece of work, which should lower this again. Raise it only with a reason written here.
+budget=${WASM_BROTLI_BUDGET:-205000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
 wasm_seen=0
