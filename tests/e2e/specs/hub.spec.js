@@ -1,4 +1,4 @@
-const { test, expect, loadIndex, ready, openInApp, serveIndexWithout, libraryOrder } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveIndexWithout, libraryOrder, serveConfig } = require('./fixtures');
 
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
@@ -218,4 +218,17 @@ test('diagrams are drawn in the page, labelled, described and in the page colour
   expect(colours.svg).toBe(colours.body);
   const box = await svg.boundingBox();
   expect(box.width).toBeGreaterThan(200);
+});
+
+test('diagrams take a portal\'s colours and print', async ({ page }) => {
+  await serveConfig(page, { colors: { accent: '#0b3d2e' } });
+  await page.goto('/articles/car-t-treatment-timeline');
+  await expect(page.locator('html[data-config="applied"]')).toHaveCount(1);
+  const accent = page.locator('figure.figure svg .fill-accent').first();
+  await expect.poll(() => accent.evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(11, 61, 46)');
+  await page.emulateMedia({ media: 'print' });
+  const svg = page.locator('figure.figure svg.diagram').first();
+  await expect(svg).toBeVisible();
+  expect((await svg.boundingBox()).height).toBeGreaterThan(200);
+  await expect(page.locator('figure.figure figcaption').first()).toBeVisible();
 });

@@ -111,3 +111,19 @@ test('embedded from a portal on another origin, the frame is sized and its pages
     await portals.close();
   }
 });
+
+test('stage chips keep the path, with and without scripts', async ({ page, browser }) => {
+  await page.goto(`${SUB}/`);
+  await ready(page);
+  await page.getByRole('button', { name: 'Getting ready', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`^${SUB}/?\\?stage=preparing$`));
+  await expect(page.getByRole('button', { name: 'Getting ready', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await linksStayUnder(page);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(`${SUB}/`);
+  await plain.getByRole('button', { name: 'Recovery and life after', exact: true }).click();
+  await expect(plain).toHaveURL(new RegExp(`^${SUB}/stages/recovery`));
+  await expect(plain.locator('.card').first()).toBeVisible();
+  await context.close();
+});
