@@ -13,11 +13,11 @@ fn site() -> tempfile::TempDir {
     let content = dir.path().join("content");
     let article = |title: &str, summary: &str, types: &str| {
         format!(
-            "+++\ntitle = '{title}'\nsummary = '{summary}'\ncancer_types = [{types}]\ntopics = [\"basics\"]\npublished = \"2026-01-01\"\nlast_reviewed = \"2026-01-10\"\nnext_review = \"2027-01-10\"\nreview_basis = \"Checked.\"\n\n[[sources]]\ntitle = \"One\"\npublisher = \"FDA\"\nurl = \"https://www.fda.gov/one\"\n\n[[sources]]\ntitle = \"Two\"\npublisher = \"NCI\"\nurl = \"https://www.cancer.gov/two\"\n\n[[sources]]\ntitle = \"Three\"\npublisher = \"NEJM\"\nurl = \"https://doi.org/10.1056/x\"\n+++\nSome text about a list item.\n"
+            "+++\ntitle = '{title}'\nsummary = '{summary}'\ncancer_types = [{types}]\ntopics = [\"basics\"]\nstage = \"understanding\"\norder = 10\npublished = \"2026-01-01\"\nlast_reviewed = \"2026-01-10\"\nnext_review = \"2027-01-10\"\nreview_basis = \"Checked.\"\n\n[[sources]]\ntitle = \"One\"\npublisher = \"FDA\"\nurl = \"https://www.fda.gov/one\"\n\n[[sources]]\ntitle = \"Two\"\npublisher = \"NCI\"\nurl = \"https://www.cancer.gov/two\"\n\n[[sources]]\ntitle = \"Three\"\npublisher = \"NEJM\"\nurl = \"https://doi.org/10.1056/x\"\n+++\nSome text about a list item.\n"
         )
     };
     let files = [
-        ("hub.md", "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T.\n".to_string()),
+        ("hub.md", "+++\ntitle = \"CAR-T\"\nsummary = \"About CAR-T.\"\nlede = \"Start here.\"\nstart_here = [\"odd\", \"plain\"]\ncaregiver_path = [\"plain\", \"odd\"]\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T.\n".to_string()),
         ("topics/basics.md", "+++\ntitle = \"Basics\"\nsummary = \"The basics.\"\n+++\nAn introduction.\n".to_string()),
         ("glossary.toml", "[[term]]\nterm = \"List item\"\ndefinition = \"One line of a list.\"\n".to_string()),
         ("articles/odd.md", article(TITLE, SUMMARY, "\"lymphoma\", \"all\", \"myeloma\", \"solid-tumors\"")),
