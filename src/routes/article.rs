@@ -9,7 +9,7 @@ use crate::components::document::Document;
 use crate::meta;
 use crate::href;
 use cart_model::page::{Page, SLUG_PARAM};
-use cart_model::{Article, Block, Inline};
+use cart_model::{Article, Block, Inline, PageRef, Source};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -35,25 +35,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     } = article;
     // Progress on the hub's reading paths: kept on this device only.
     Effect::new(move |_| mark_read(&slug));
-    // A table of contents for long articles: their ## headings.
-    let sections: Vec<(String, String)> = body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level: 2, id, content } => Some((id.clone(), Inline::plain_text(content))),
-            _ => None,
-        })
-        .collect();
-    let toc = (sections.len() >= 4).then(|| view! {
-        <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">"On this page"</h2>
-            <ul>
-                {sections.into_iter().map(|(id, text)| {
-                    let href = format!("#{id}");
-                    view! { <li><a href=href on:click=move |ev| jump_to(ev, &id)>{text}</a></li> }
-                }).collect_view()}
-            </ul>
-        </nav>
-    });
+    let toc = table_of_contents(&body);
     view! {
         <Title text=text.title />
         <Meta name="description" content=text.description />
@@ -88,12 +70,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 </section>
             })}
 
-            {next.map(|n| view! {
-                <nav class="next-step prose" aria-labelledby="next-title">
-                    <h2 id="next-title">"Next in your journey"</h2>
-                    <p><a class="next-step__link" href=href(&Page::Article(n.slug))>{n.title}</a></p>
-                </nav>
-            })}
+            {next.map(next_step)}
 
             <aside class="disclaimer prose" aria-label="Medical disclaimer">
                 <p>
@@ -102,40 +79,86 @@ fn ArticleView(article: Article) -> impl IntoView {
                 </p>
             </aside>
 
-            <section class="sources prose" aria-labelledby="sources-title">
-                <h2 id="sources-title">"Sources"</h2>
-                <ol>
-                    {sources.into_iter().enumerate().map(|(i, s)| view! {
-                        <li id=source_anchor(i as u32 + 1) tabindex="-1">
-                            <a href=s.url.clone() class="external" rel="noopener noreferrer">
-                                {s.title}
-                                <span class="visually-hidden">" (opens another website)"</span>
-                            </a>
-                            ". " {s.publisher} "."
-                            <span class="source__url">{s.url}</span>
-                        </li>
-                    }).collect_view()}
-                </ol>
-                <p class="review-basis">{review_basis}</p>
-            </section>
+            {source_list(sources, review_basis)}
+            {see_also(topics, related)}
+        </article>
+    }
+}
 
-            <nav class="see-also prose" aria-label="More on this subject">
-                <h2>"Topics"</h2>
-                <ul class="pill-links">
-                    {topics.into_iter().map(|t| view! {
-                        <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>
+/// A table of contents for long articles: their ## headings (four or more).
+fn table_of_contents(body: &[Block]) -> Option<impl IntoView> {
+    let sections: Vec<(String, String)> = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 2, id, content } => Some((id.clone(), Inline::plain_text(content))),
+            _ => None,
+        })
+        .collect();
+    (sections.len() >= 4).then(|| view! {
+        <nav class="toc" aria-labelledby="toc-title">
+            <h2 id="toc-title">"On this page"</h2>
+            <ul>
+                {sections.into_iter().map(|(id, text)| {
+                    let href = format!("#{id}");
+                    view! { <li><a href=href on:click=move |ev| jump_to(ev, &id)>{text}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    })
+}
+
+/// "Next in your journey": where the reader goes from here.
+fn next_step(next: PageRef) -> impl IntoView {
+    view! {
+        <nav class="next-step prose" aria-labelledby="next-title">
+            <h2 id="next-title">"Next in your journey"</h2>
+            <p><a class="next-step__link" href=href(&Page::Article(next.slug))>{next.title}</a></p>
+        </nav>
+    }
+}
+
+/// The numbered sources (citations in the body link to `#source-n`) and what the page was
+/// checked against.
+fn source_list(sources: Vec<Source>, review_basis: String) -> impl IntoView {
+    view! {
+        <section class="sources prose" aria-labelledby="sources-title">
+            <h2 id="sources-title">"Sources"</h2>
+            <ol>
+                {sources.into_iter().enumerate().map(|(i, s)| view! {
+                    <li id=source_anchor(i as u32 + 1) tabindex="-1">
+                        <a href=s.url.clone() class="external" rel="noopener noreferrer">
+                            {s.title}
+                            <span class="visually-hidden">" (opens another website)"</span>
+                        </a>
+                        ". " {s.publisher} "."
+                        <span class="source__url">{s.url}</span>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <p class="review-basis">{review_basis}</p>
+        </section>
+    }
+}
+
+/// The article's topics and related articles.
+fn see_also(topics: Vec<PageRef>, related: Vec<PageRef>) -> impl IntoView {
+    view! {
+        <nav class="see-also prose" aria-label="More on this subject">
+            <h2>"Topics"</h2>
+            <ul class="pill-links">
+                {topics.into_iter().map(|t| view! {
+                    <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>
+                }).collect_view()}
+            </ul>
+            {(!related.is_empty()).then(|| view! {
+                <h2>"Related articles"</h2>
+                <ul class="related-articles">
+                    {related.into_iter().map(|r| view! {
+                        <li><a href=href(&Page::Article(r.slug))>{r.title}</a></li>
                     }).collect_view()}
                 </ul>
-                {(!related.is_empty()).then(|| view! {
-                    <h2>"Related articles"</h2>
-                    <ul class="related-articles">
-                        {related.into_iter().map(|r| view! {
-                            <li><a href=href(&Page::Article(r.slug))>{r.title}</a></li>
-                        }).collect_view()}
-                    </ul>
-                })}
-            </nav>
-        </article>
+            })}
+        </nav>
     }
 }
 
