@@ -5,8 +5,8 @@
 use crate::dates::Day;
 use crate::error::Result;
 use crate::front_matter::{self, ArticleFront};
-use crate::source::SourceDoc;
-use cart_model::{reading_minutes, word_count, Article, CancerType, PageRef, Source, Stage};
+use crate::source::{past_date, refs, require_text, SourceDoc};
+use cart_model::{reading_minutes, word_count, Article, CancerType, Source, Stage};
 use std::collections::BTreeMap;
 
 pub const MIN_SOURCES: usize = 3;
@@ -121,31 +121,4 @@ fn sources(src: &SourceDoc<ArticleFront>) -> Result<CitedSources> {
         sources.push((id, Source { title: s.title.clone(), publisher: s.publisher.clone(), url: s.url.clone() }));
     }
     Ok(sources)
-}
-
-/// Front-matter references to other pages, with their titles.
-pub fn refs<F>(src: &SourceDoc<F>, key: &str, names: &[String], known: &Titles, what: &str) -> Result<Vec<PageRef>> {
-    names
-        .iter()
-        .map(|n| match known.get(n.as_str()) {
-            Some(title) => Ok(PageRef { slug: n.clone(), title: title.to_string() }),
-            None => Err(src.error_at(key, format!("{key} names {what} \"{n}\", which does not exist"))),
-        })
-        .collect()
-}
-
-pub fn require_text<F>(src: &SourceDoc<F>, key: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(src.error_at(key, format!("{key} is empty")));
-    }
-    Ok(())
-}
-
-/// A past-or-present date from the front matter.
-pub fn past_date<F>(src: &SourceDoc<F>, key: &str, value: &str, today: Day) -> Result<Day> {
-    let day = Day::parse(value).map_err(|r| src.error_at(key, format!("{key}: {r}")))?;
-    if day > today {
-        return Err(src.error_at(key, format!("{key} {value} is in the future")));
-    }
-    Ok(day)
 }

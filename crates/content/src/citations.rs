@@ -112,17 +112,7 @@ pub fn statistic(sentence: &str) -> Option<String> {
 /// Replaces every `[@id]` in the blocks' text with a `Cite` node numbered by the id's place
 /// in `ids` (from 1). Unknown ids were reported by `check`; they are dropped here.
 pub fn link(blocks: &mut [Block], ids: &[String]) {
-    for block in blocks {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph { content } => link_inlines(content, ids),
-            Block::List { items, .. } => items.iter_mut().for_each(|item| link(item, ids)),
-            Block::Callout { blocks, .. } | Block::Quote { blocks } => link(blocks, ids),
-            Block::Figure { description, .. } => link_inlines(description, ids),
-            Block::Table { head, rows, .. } => {
-                head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| link_inlines(cell, ids));
-            }
-        }
-    }
+    cart_model::for_each_inlines_mut(blocks, &mut |content| link_inlines(content, ids));
 }
 
 fn link_inlines(content: &mut Vec<Inline>, ids: &[String]) {

@@ -43,16 +43,7 @@ fn row(a: &Article, today: &str) -> Row {
 }
 
 fn collect(blocks: &[Block], out: &mut Vec<u32>) {
-    let inlines = |content: &[Inline], out: &mut Vec<u32>| walk(content, out);
-    for b in blocks {
-        match b {
-            Block::Heading { content, .. } | Block::Paragraph { content } => inlines(content, out),
-            Block::List { items, .. } => items.iter().for_each(|i| collect(i, out)),
-            Block::Callout { blocks, .. } | Block::Quote { blocks } => collect(blocks, out),
-            Block::Figure { description, .. } => inlines(description, out),
-            Block::Table { head, rows, .. } => head.iter().chain(rows.iter().flatten()).for_each(|c| inlines(c, out)),
-        }
-    }
+    cart_model::for_each_inlines(blocks, &mut |content| walk(content, out));
 }
 
 fn walk(content: &[Inline], out: &mut Vec<u32>) {

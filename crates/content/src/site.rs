@@ -12,11 +12,11 @@
 //! 7. cross-document rules: chips, topics, median grade, unused terms;
 //! 8. assemble the index.
 
-use crate::article::{self, past_date, refs, require_text, Titles};
+use crate::article::{self, Titles};
 use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{ArticleFront, HubFront, TopicFront};
-use crate::source::{self, SourceDoc};
+use crate::source::{self, past_date, refs, require_text, SourceDoc};
 use crate::{citations, claims, glossary, products, readability};
 use cart_model::{
     word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,

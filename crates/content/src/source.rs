@@ -1,10 +1,12 @@
 //! Stage 1: read each source file once into a typed value — front matter, Markdown body and
 //! the line map that errors point with — and give each page its slug.
 
+use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{self, Split};
 use crate::markdown;
 use serde::de::DeserializeOwned;
+use cart_model::PageRef;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -104,4 +106,31 @@ pub fn assign_slugs<F>(docs: &mut [SourceDoc<F>], explicit: impl Fn(&F) -> Optio
         }
         doc.slug = slug;
     }
+}
+
+/// Front-matter references to other pages, with their titles.
+pub fn refs<F>(src: &SourceDoc<F>, key: &str, names: &[String], known: &BTreeMap<&str, &str>, what: &str) -> Result<Vec<PageRef>> {
+    names
+        .iter()
+        .map(|n| match known.get(n.as_str()) {
+            Some(title) => Ok(PageRef { slug: n.clone(), title: title.to_string() }),
+            None => Err(src.error_at(key, format!("{key} names {what} \"{n}\", which does not exist"))),
+        })
+        .collect()
+}
+
+pub fn require_text<F>(src: &SourceDoc<F>, key: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(src.error_at(key, format!("{key} is empty")));
+    }
+    Ok(())
+}
+
+/// A past-or-present date from the front matter.
+pub fn past_date<F>(src: &SourceDoc<F>, key: &str, value: &str, today: Day) -> Result<Day> {
+    let day = Day::parse(value).map_err(|r| src.error_at(key, format!("{key}: {r}")))?;
+    if day > today {
+        return Err(src.error_at(key, format!("{key} {value} is in the future")));
+    }
+    Ok(day)
 }

@@ -104,6 +104,31 @@ impl Inline {
     }
 }
 
+/// Calls `f` on every run of inline content in these blocks, nested ones included: headings,
+/// paragraphs, list items, callouts, quotes, table cells and figure descriptions.
+pub fn for_each_inlines(blocks: &[Block], f: &mut impl FnMut(&[Inline])) {
+    for b in blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content } | Block::Figure { description: content, .. } => f(content),
+            Block::List { items, .. } => items.iter().for_each(|i| for_each_inlines(i, f)),
+            Block::Callout { blocks, .. } | Block::Quote { blocks } => for_each_inlines(blocks, f),
+            Block::Table { head, rows, .. } => head.iter().chain(rows.iter().flatten()).for_each(|c| f(c)),
+        }
+    }
+}
+
+/// `for_each_inlines`, for changing the content.
+pub fn for_each_inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
+    for b in blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content } | Block::Figure { description: content, .. } => f(content),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| for_each_inlines_mut(i, f)),
+            Block::Callout { blocks, .. } | Block::Quote { blocks } => for_each_inlines_mut(blocks, f),
+            Block::Table { head, rows, .. } => head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|c| f(c)),
+        }
+    }
+}
+
 /// Words a reader reads in these blocks (for reading time).
 pub fn word_count(blocks: &[Block]) -> usize {
     fn words(inlines: &[Inline]) -> usize {

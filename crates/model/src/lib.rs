@@ -8,7 +8,7 @@ mod journey;
 mod links;
 pub mod page;
 
-pub use blocks::{svg_attr_allowed, word_count, Block, CalloutKind, Inline, Svg, SVG_ATTRS, SVG_TAGS};
+pub use blocks::{for_each_inlines, for_each_inlines_mut, svg_attr_allowed, word_count, Block, CalloutKind, Inline, Svg, SVG_ATTRS, SVG_TAGS};
 pub use filter::{
     filter_articles, matches_any, parse_stage_query, parse_type_query, stage_query_value, toggle_stage, toggle_type, type_query_value, Selection,
     STAGE_QUERY_KEY, TYPE_QUERY_KEY,
