@@ -2,6 +2,11 @@
 // inline scripts. If the WebAssembly module cannot be fetched, compiled or started, the
 // reader gets a message instead of a blank page.
 const tag = document.querySelector('script[data-wasm]');
+// The words, in the page's language, from the site's string tables (written into each page
+// by the prerenderer as data-messages). A module runs after the body is parsed.
+const words = (() => {
+  try { return JSON.parse(document.body.dataset.messages || '{}'); } catch { return {}; }
+})();
 
 // A message in place of the app: plain DOM (no markup strings), styled by the site's CSS.
 function showMessage(id, title, text, link) {
@@ -27,17 +32,14 @@ function showMessage(id, title, text, link) {
 }
 
 function showFailure() {
-  showMessage('boot-failure', 'This page could not start in your browser',
-    'CAR-T Hub needs a recent browser with WebAssembly turned on. ' +
-    'Please update your browser, or try a current version of Chrome, Edge, Firefox or Safari. ' +
-    'If you are on a hospital or work computer, its settings may block this site: ask your IT team.');
+  showMessage('boot-failure', words.bootFailureTitle, words.bootFailureText);
 }
 
 // A panic aborts the wasm with a trap. Whatever the reader was doing, the app is gone: say
 // so in plain words and offer a reload (a plain link: it works without the app).
 function showCrash() {
-  showMessage('crash', 'Something went wrong', 'Sorry, this page stopped working. Reloading it usually helps.',
-    { href: location.href.replace(/[?&]debug-panic\b/, ''), text: 'Reload the page' });
+  showMessage('crash', words.crashTitle, words.crashText,
+    { href: location.href.replace(/[?&]debug-panic\b/, ''), text: words.crashReload });
 }
 const isTrap = (err) => typeof WebAssembly === 'object' && err instanceof WebAssembly.RuntimeError;
 addEventListener('error', (e) => { if (isTrap(e.error)) showCrash(); });

@@ -31,7 +31,40 @@ const PAIRS = [
   ['link', 'bg'], ['link', 'surface'], ['chip-on-text', 'chip-on'], ['on-brand', 'brand-dark'],
 ];
 const FIELDS = ['name', 'logo', 'contact', 'colors', 'darkColors', 'font', 'radius',
-  'showHeader', 'showFooter', 'embed', 'allowedParentOrigins'];
+  'showHeader', 'showFooter', 'embed', 'allowedParentOrigins', 'language'];
+// The words this script shows, in the page's language (see boot.js).
+const words = (() => {
+  try { return JSON.parse(document.body.dataset.messages || '{}'); } catch { return {}; }
+})();
+
+// Languages. Each prerendered page links its twins (<link rel=alternate hreflang>). A link
+// may ask for one (`?lang=es`, e.g. from a portal or an HL7 Infobutton): the twin replaces
+// this page at once. A portal's config.json may set a default (`"language": "es"`), used
+// until the reader picks a language with the switch (kept on the device by the app).
+const CHOICE_KEY = 'cart-hub:lang';
+function twinUrl(code) {
+  if (!code || code === root.lang) return null;
+  const link = document.querySelector(`link[rel="alternate"][hreflang="${CSS.escape(code)}"]`);
+  if (!link) return null;
+  const url = new URL(link.href, location.href);
+  const params = new URLSearchParams(location.search);
+  params.delete('lang');
+  url.search = params.toString();
+  url.hash = location.hash;
+  return url.pathname + url.search + url.hash;
+}
+const asked = query.get('lang');
+if (asked) {
+  const twin = twinUrl(asked.toLowerCase().slice(0, 2));
+  if (twin) location.replace(twin);
+}
+function applyLanguage(config) {
+  let chosen = null;
+  try { chosen = localStorage.getItem(CHOICE_KEY); } catch { /* storage off */ }
+  if (!config.language || chosen || asked) return;
+  const twin = twinUrl(config.language);
+  if (twin) location.replace(twin);
+}
 
 // Who frames this page, if the browser says: Chromium and WebKit give the ancestors'
 // origins; otherwise the referrer is the parent page (Firefox). '' when unknown.
@@ -91,6 +124,7 @@ async function load() {
   for (const key of ['showHeader', 'showFooter', 'embed']) {
     field(key, (v) => (typeof v === 'boolean' ? '' : 'must be true or false'));
   }
+  field('language', (v) => (typeof v === 'string' && /^[a-z]{2}$/.test(v) ? '' : 'must be a language code such as "en" or "es"'));
   field('allowedParentOrigins', (v) => (Array.isArray(v) && v.length <= 20 && v.every(isOrigin)
     ? '' : 'must be a list of origins such as "https://portal.example.org" (scheme, host and port only)'));
   for (const key of ['colors', 'darkColors']) {
@@ -276,15 +310,15 @@ function guardFraming(origins) {
   box.className = 'framing-refused';
   box.setAttribute('role', 'alert');
   const h = document.createElement('h1');
-  h.textContent = 'This page cannot be shown here';
+  h.textContent = words.portalRefusedTitle;
   const p = document.createElement('p');
-  p.textContent = 'CAR-T Hub is only shown inside the websites it works with. You can still read it on its own.';
+  p.textContent = words.portalRefusedText;
   const a = document.createElement('a');
   a.className = 'button';
   a.href = location.href;
   a.target = '_blank';
   a.rel = 'noopener';
-  a.textContent = 'Open CAR-T Hub in a new tab';
+  a.textContent = words.portalOpen;
   box.append(h, p, a);
   document.body.append(box); // outside #app: the app never touches it
   console.warn(`CAR-T Hub: this page is framed by ${parentOrigin}, which allowedParentOrigins in config.json does not list, so it is hidden.`);
@@ -307,6 +341,7 @@ function keepNavigationInFrame() {
 load().then(({ config, problems }) => {
   // First: while this is unsettled, a page framed by another site shows nothing.
   const mayShow = guardFraming(config.allowedParentOrigins || []);
+  applyLanguage(config);
   if (config.embed) root.dataset.embed = '';
   if (config.showHeader === false) root.dataset.header = 'hidden';
   if (config.showFooter === false) root.dataset.footer = 'hidden';

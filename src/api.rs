@@ -25,12 +25,13 @@ pub enum LoadError {
 impl LoadError {
     /// What happened, in plain words, for the reader.
     pub fn explain(&self) -> String {
+        let t = crate::i18n::t();
         match self {
-            Self::NotFound => "We could not find it.".into(),
-            Self::Network => "Your device could not reach our server. Check your internet connection.".into(),
-            Self::Http(code) => format!("Our server had a problem (error {code})."),
-            Self::Malformed => "What our server sent was damaged or incomplete.".into(),
-            Self::UnsupportedVersion(_) => "This page was updated and needs a newer version of the site. Reloading the page should fix it.".into(),
+            Self::NotFound => t.error_not_found.into(),
+            Self::Network => t.error_network.into(),
+            Self::Http(code) => cart_model::fill(t.error_http, &[("code", &code.to_string())]),
+            Self::Malformed => t.error_malformed.into(),
+            Self::UnsupportedVersion(_) => t.error_version.into(),
         }
     }
 }
@@ -51,24 +52,26 @@ pub type Loaded<T> = Result<T, LoadError>;
 /// type (a large share of the wasm); decoding is synchronous and happens where it is shown.
 pub type Raw = Loaded<String>;
 
-/// Loads a page's data document; `None` (a URL that names no page) is not found.
+/// Loads a page's data document in the current language; `None` (a URL that names no page)
+/// is not found.
 ///
 /// "Not found" is decided from facts, never from text: the host answered 404 for the
 /// document, and the decoded index does not list the page. A 404 for a page the index lists
 /// is the server's fault (the reader followed a real link), reported as such with a Retry.
 pub async fn load_page(page: Option<Page>) -> Raw {
-    let Some((page, file)) = page.and_then(|p| p.data_file().map(|f| (p, f))) else {
+    let lang = crate::i18n::lang();
+    let Some((page, file)) = page.and_then(|p| p.data_file_in(lang).map(|f| (p, f))) else {
         return Err(LoadError::NotFound);
     };
     match load(file.clone()).await {
-        Err(LoadError::Http(404)) if file != INDEX_FILE => Err(missing(&page).await),
+        Err(LoadError::Http(404)) if page.data_file() != Some(INDEX_FILE.to_string()) => Err(missing(&page, lang).await),
         other => other,
     }
 }
 
 /// Why the host has no document for `page`: not found, unless the index lists the page.
-async fn missing(page: &Page) -> LoadError {
-    match load(INDEX_FILE.to_string()).await.and_then(|text| index(&text)) {
+async fn missing(page: &Page, lang: cart_model::Lang) -> LoadError {
+    match load(format!("{}{INDEX_FILE}", lang.folder())).await.and_then(|text| index(&text)) {
         Ok(doc) if page.exists_in(&doc) => LoadError::Http(404),
         _ => LoadError::NotFound,
     }

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod bridge;
+pub mod i18n;
 pub mod components;
 pub mod meta;
 pub mod routes;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use cart_model::page::{self, Page};
+use cart_model::Lang;
 use leptos_router::{path, ParamSegment, StaticSegment};
 
 /// The path the site is served under, without a trailing slash ("" at the root). Set at
@@ -29,21 +31,24 @@ pub fn site_path(path: &str) -> String {
     format!("{BASE}{path}")
 }
 
-/// A page's URL under the base: every internal link goes through here.
+/// A page's URL under the base, in the current language: every internal link goes through here.
 pub fn href(page: &Page) -> String {
-    site_path(&page.path())
+    site_path(&page.path_in(i18n::lang()))
 }
 
 pub const SITE_NAME: &str = "CAR-T Hub";
 
+/// The app in one language. The router's base is the site's base plus the edition's prefix
+/// (`/es`), so every route and link inside an edition is the same in every language.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(lang: Lang) -> impl IntoView {
+    i18n::set_lang(lang);
     provide_meta_context();
     view! {
         <Title formatter=|page: String| meta::full_title(&page) />
-        <Router base=BASE>
+        <Router base=format!("{BASE}{}", lang.prefix())>
             <a class="skip-link" href="#main" on:click=|ev| components::focus::jump_to(ev, "main")>
-                "Skip to main content"
+                {i18n::t().skip_link}
             </a>
             <SiteHeader />
             <main id="main" tabindex="-1">

@@ -32,13 +32,18 @@ fn main() {
         "" => "/",
         p => p,
     };
-    let mode = if prerendered.as_deref() == Some(path) && hydrate(root.clone()) {
+    // The edition is in the path ("/es/..."): the fallback page serves every language.
+    let lang = cart_model::Lang::split_path(path).0;
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    let mode = if prerendered.as_deref() == Some(path) && hydrate(root.clone(), lang) {
         "hydrated"
     } else {
         // Markup made for another path (a fallback page) would not match, nor markup whose
         // data did not arrive (the loader then empties `data-prerendered`): start clean.
         root.replace_children_with_node_0();
-        leptos::mount::mount_to(root, cart_hub::App).forget();
+        leptos::mount::mount_to(root, move || leptos::view! { <cart_hub::App lang /> }).forget();
         "mounted"
     };
     // For tests and diagnostics: how the page came alive.
@@ -49,15 +54,15 @@ fn main() {
 
 /// Hydrates the prerendered app root (builds without the `hydrate` feature cannot, and render).
 #[cfg(target_arch = "wasm32")]
-fn hydrate(root: web_sys::HtmlElement) -> bool {
+fn hydrate(root: web_sys::HtmlElement, lang: cart_model::Lang) -> bool {
     #[cfg(feature = "hydrate")]
     {
-        leptos::mount::hydrate_from(root, cart_hub::App).forget();
+        leptos::mount::hydrate_from(root, move || leptos::view! { <cart_hub::App lang /> }).forget();
         true
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = root;
+        let _ = (root, lang);
         false
     }
 }

@@ -3,7 +3,8 @@
 //! scrapes its own HTML). Escaping is left to whoever writes the markup, exactly once.
 
 use crate::SITE_NAME;
-use cart_model::{Article, CancerType, Hub, Stage, Topic};
+use crate::i18n::{lang, t};
+use cart_model::{fill, Article, CancerType, Hub, Stage, Topic};
 
 /// A page's name and one-sentence description.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,17 +27,16 @@ pub fn full_title(page_title: &str) -> String {
 /// The hub, or the hub filtered to one type (`/types/<type>`) or one stage
 /// (`/stages/<stage>`): pages of their own for search engines and for readers without scripts.
 pub fn hub(hub: &Hub, page_type: Option<CancerType>, page_stage: Option<Stage>) -> PageText {
+    let (words, lang) = (t(), lang());
     if let Some(s) = page_stage {
-        return PageText::new(
-            format!("CAR-T cell therapy: {}", s.label().to_lowercase()),
-            format!("Plain-language articles on CAR-T cell therapy for this part of the journey: {}.", s.label().to_lowercase()),
-        );
+        let stage = s.label(lang).to_lowercase();
+        return PageText::new(fill(words.meta_stage_title, &[("stage", &stage)]), fill(words.meta_stage_description, &[("stage", &stage)]));
     }
     match page_type {
-        Some(t) => PageText::new(
-            format!("CAR-T cell therapy for {}: articles", t.in_sentence()),
-            format!("Plain-language articles on CAR-T cell therapy for {}: how it works, side effects, results and what to ask.", t.in_sentence()),
-        ),
+        Some(c) => {
+            let name = c.in_sentence(lang);
+            PageText::new(fill(words.meta_type_title, &[("type", name)]), fill(words.meta_type_description, &[("type", name)]))
+        }
         None => PageText::new(hub.title.clone(), hub.summary.clone()),
     }
 }
@@ -45,24 +45,18 @@ pub fn article(a: &Article) -> PageText {
     PageText::new(a.title.clone(), a.summary.clone())
 }
 
-pub fn topic(t: &Topic) -> PageText {
-    PageText::new(t.title.clone(), t.summary.clone())
+pub fn topic(topic: &Topic) -> PageText {
+    PageText::new(topic.title.clone(), topic.summary.clone())
 }
 
 pub fn topics() -> PageText {
-    PageText::new(
-        "Topics",
-        "Topics on CAR-T cell therapy: the basics, side effects such as cytokine release syndrome and neurotoxicity, immunotherapy, gene therapy, and cost.",
-    )
+    PageText::new(t().topics, t().meta_topics_description)
 }
 
 pub fn glossary() -> PageText {
-    PageText::new(
-        "Glossary: CAR-T words explained",
-        "Plain-language meanings of the medical words used on CAR-T Hub, from apheresis to tocilizumab.",
-    )
+    PageText::new(t().meta_glossary_title, t().meta_glossary_description)
 }
 
 pub fn not_found() -> PageText {
-    PageText::new("Page not found", "This page of CAR-T Hub does not exist. Go to the home page to find every article.")
+    PageText::new(t().meta_not_found_title, t().meta_not_found_description)
 }

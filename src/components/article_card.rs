@@ -1,6 +1,8 @@
 //! Article summaries as cards, used by the hub and topic pages.
 
 use crate::href;
+use crate::i18n::{lang, t};
+use cart_model::fill;
 use cart_model::{ArticleSummary, Page};
 use leptos::prelude::*;
 
@@ -12,17 +14,17 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] written_for: bool)
     let only = article.cancer_types.first().copied().filter(|_| written_for);
     view! {
         <li class="card">
-            <p class="card__stage">{article.stage.label()}</p>
+            <p class="card__stage">{article.stage.label(lang())}</p>
             <h3 class="card__title"><a href=href>{article.title}</a></h3>
-            {only.map(|t| view! { <p class="card__for">{format!("Written for {}", t.in_sentence())}</p> })}
+            {only.map(|c| view! { <p class="card__for">{fill(t().written_for, &[("type", c.in_sentence(lang()))])}</p> })}
             <p class="card__summary">{article.summary}</p>
-            <ul class="tags" aria-label="Cancer types">
-                {article.cancer_types.iter().map(|t| view! { <li class="tag">{t.full_name()}</li> }).collect_view()}
+            <ul class="tags" aria-label=t().cancer_types_label>
+                {article.cancer_types.iter().map(|c| view! { <li class="tag">{c.full_name(lang())}</li> }).collect_view()}
             </ul>
             <p class="card__meta">
-                <span>{format!("{} min read", article.reading_minutes)}</span>
+                <span>{fill(t().min_read, &[("n", &article.reading_minutes.to_string())])}</span>
                 <span aria-hidden="true">" · "</span>
-                <span>"Updated " <time datetime=article.last_reviewed.iso>{article.last_reviewed.display}</time></span>
+                <span>{t().updated} " " <time datetime=article.last_reviewed.iso>{article.last_reviewed.display}</time></span>
             </p>
         </li>
     }

@@ -68,9 +68,9 @@ fn render_block(block: &Block) -> AnyView {
                 CalloutKind::Tip => "callout callout--tip",
                 CalloutKind::Warning => "callout callout--important",
             };
-            let mut children = vec![el("p", Attrs { class: Some("callout__label"), ..Attrs::default() }, vec![text(kind.label())])];
+            let mut children = vec![el("p", Attrs { class: Some("callout__label"), ..Attrs::default() }, vec![text(kind.label(crate::i18n::lang()))])];
             children.extend(blocks(inner));
-            el("aside", Attrs { class: Some(class), label: Some(kind.label().to_string()), ..Attrs::default() }, children)
+            el("aside", Attrs { class: Some(class), label: Some(kind.label(crate::i18n::lang()).to_string()), ..Attrs::default() }, children)
         }
         Block::Table { caption, head, rows } => {
             let head_row = head
@@ -137,16 +137,18 @@ fn render_inline(inline: &Inline) -> AnyView {
         Inline::Cite { n } => el(
             "sup",
             Attrs { class: Some("cite"), ..Attrs::default() },
-            vec![el("a", Attrs { href: Some(format!("#{}", source_anchor(*n))), label: Some(format!("source {n}")), ..Attrs::default() }, vec![text(&n.to_string())])],
+            vec![el("a", Attrs { href: Some(format!("#{}", source_anchor(*n))), label: Some(cart_model::fill(crate::i18n::t().source_n, &[("n", &n.to_string())])), ..Attrs::default() }, vec![text(&n.to_string())])],
         ),
         Inline::Link { href, content } => match classify_href(href) {
             Some(LinkKind::Internal) => {
-                let href = if href.starts_with('/') { site_path(href) } else { href.clone() };
+                // Content links name pages within the edition ("/articles/x"): the same words
+                // in every language lead to that language's page.
+                let href = if href.starts_with('/') { site_path(&format!("{}{href}", crate::i18n::lang().prefix())) } else { href.clone() };
                 el("a", Attrs { href: Some(href), ..Attrs::default() }, inlines(content))
             }
             Some(LinkKind::External) => {
                 let mut children = inlines(content);
-                children.push(el("span", Attrs { class: Some("visually-hidden"), ..Attrs::default() }, vec![text(" (opens another website)")]));
+                children.push(el("span", Attrs { class: Some("visually-hidden"), ..Attrs::default() }, vec![text(crate::i18n::t().opens_other_site)]));
                 el(
                     "a",
                     Attrs { href: Some(href.clone()), class: Some("external"), rel: Some("noopener noreferrer"), ..Attrs::default() },

@@ -31,7 +31,7 @@ pub fn Document<V: IntoView + 'static>(
         // Keep the document for this visit once it has proved readable.
         let shown = raw.and_then(|text| {
             let shown_page = show(text.clone());
-            if let (Ok(_), Some(file)) = (&shown_page, page.get_untracked().and_then(|p| p.data_file())) {
+            if let (Ok(_), Some(file)) = (&shown_page, page.get_untracked().and_then(|p| p.data_file_in(crate::i18n::lang()))) {
                 api::remember(&file, &text);
             }
             shown_page

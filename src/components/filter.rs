@@ -3,6 +3,7 @@
 //! reloaded, and stepped through with Back/Forward. They are submit buttons in a GET form:
 //! without scripts each leads to the prerendered page for its one type or stage.
 
+use crate::i18n::{self, lang};
 use crate::{href, site_path};
 use cart_model::{toggle_stage, toggle_type, CancerType, Page, Selection, Stage, STAGE_QUERY_KEY, TYPE_QUERY_KEY};
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos_router::NavigateOptions;
 
 /// The hub URL showing `selected`.
 pub fn hub_href(selected: &Selection) -> String {
-    site_path(&Page::hub_filtered(selected))
+    site_path(&format!("{}{}", lang().prefix(), Page::hub_filtered(selected)))
 }
 
 /// The hub showing one cancer type (for the tags on articles).
@@ -31,8 +32,8 @@ struct Chip {
 #[component]
 pub fn LibraryFilter(#[prop(into)] selected: Signal<Selection>) -> impl IntoView {
     let type_chips = CancerType::EVERY.into_iter().map(move |t| Chip {
-        label: t.label(),
-        title: t.full_name(),
+        label: t.label(lang()),
+        title: t.full_name(lang()),
         key: TYPE_QUERY_KEY,
         pressed: Signal::derive(move || selected.get().types.contains(&t)),
         next: Signal::derive(move || {
@@ -41,8 +42,8 @@ pub fn LibraryFilter(#[prop(into)] selected: Signal<Selection>) -> impl IntoView
         }),
     });
     let stage_chips = Stage::EVERY.into_iter().map(move |st| Chip {
-        label: st.label(),
-        title: st.label(),
+        label: st.label(lang()),
+        title: st.label(lang()),
         key: STAGE_QUERY_KEY,
         pressed: Signal::derive(move || selected.get().stages.contains(&st)),
         next: Signal::derive(move || {
@@ -53,9 +54,9 @@ pub fn LibraryFilter(#[prop(into)] selected: Signal<Selection>) -> impl IntoView
     view! {
         // The groups are the chips, not the form: `group` is not a role a form may take.
         <form class="filter" method="get" action=href(&Page::Hub)>
-            <p id="filter-label" class="filter__label">"Show articles about:"</p>
+            <p id="filter-label" class="filter__label">{i18n::t().filter_types}</p>
             <div class="chips" role="group" aria-labelledby="filter-label">{chip_buttons(type_chips)}</div>
-            <p id="stage-label" class="filter__label">"Where you are in treatment:"</p>
+            <p id="stage-label" class="filter__label">{i18n::t().filter_stages}</p>
             <div class="chips" role="group" aria-labelledby="stage-label">{chip_buttons(stage_chips)}</div>
         </form>
     }

@@ -3,6 +3,8 @@
 //! name's text, found by their `data-portal` names (see `crate::bridge`). Those slots are empty or plain text on purpose: hydration ignores children
 //! it did not render, so filling them before or after the app starts is safe.
 
+use crate::components::language::LanguageSwitch;
+use crate::i18n::t;
 use crate::{href, SITE_NAME};
 use cart_model::Page;
 use leptos::prelude::*;
@@ -17,17 +19,18 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__name" data-portal="name">{SITE_NAME}</span>
                     <span class="brand__logo" data-portal="logo" hidden></span>
                 </a>
-                <nav aria-label="Main">
+                <nav aria-label=t().nav_label>
                     <ul class="site-nav">
-                        <li><a href=href(&Page::Hub)>"Home"</a></li>
-                        <li><a href=href(&Page::Topics)>"Topics"</a></li>
-                        <li><a href=href(&Page::Glossary)>"Glossary"</a></li>
+                        <li><a href=href(&Page::Hub)>{t().nav_home}</a></li>
+                        <li><a href=href(&Page::Topics)>{t().nav_topics}</a></li>
+                        <li><a href=href(&Page::Glossary)>{t().nav_glossary}</a></li>
                     </ul>
                 </nav>
+                <LanguageSwitch />
             </div>
         </header>
         // "Questions? Call your care team at ...", when a portal's config.json sets one.
-        <aside class="contact-line" data-portal="contact" aria-label="Contact" hidden></aside>
+        <aside class="contact-line" data-portal="contact" aria-label=t().contact_label hidden></aside>
     }
 }
 
@@ -36,11 +39,8 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>
-                    "CAR-T Hub gives general information about CAR-T cell therapy. "
-                    "It is not medical advice. Always talk to your care team about your own treatment."
-                </p>
-                <p>"In an emergency, call 911 or your local emergency number."</p>
+                <p>{t().footer_about}</p>
+                <p>{t().footer_emergency}</p>
             </div>
         </footer>
     }

@@ -6,6 +6,7 @@ pub mod diagram;
 pub mod document;
 pub mod filter;
 pub mod focus;
+pub mod language;
 pub mod layout;
 pub mod paths;
 pub mod status;

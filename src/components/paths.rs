@@ -4,6 +4,7 @@
 //! the prerendered page cannot know it, and hydration must see what the server drew.
 
 use crate::href;
+use crate::i18n::t;
 use cart_model::{Page, PageRef};
 use leptos::prelude::*;
 
@@ -55,14 +56,14 @@ pub fn ReadingPaths(start_here: Vec<PageRef>, caregiver_path: Vec<PageRef>) -> i
     };
     view! {
         <section class="paths" aria-labelledby="paths-title">
-            <h2 id="paths-title">"Start here"</h2>
+            <h2 id="paths-title">{t().start_here}</h2>
             <div class="paths__lists">
-                <Path id="path-patient" title="If you have just been referred" items=start_here read live />
-                <Path id="path-caregiver" title="If you are a caregiver" items=caregiver_path read live />
+                <Path id="path-patient" title=t().path_patient items=start_here read live />
+                <Path id="path-caregiver" title=t().path_caregiver items=caregiver_path read live />
             </div>
             <p class="paths__privacy" hidden=move || !live.get()>
-                "Your progress is kept on this device only. "
-                <button type="button" class="link-button" on:click=clear>"Clear my progress"</button>
+                {t().progress_private}
+                <button type="button" class="link-button" on:click=clear>{t().clear_progress}</button>
             </p>
         </section>
     }
@@ -76,7 +77,7 @@ fn Path(id: &'static str, title: &'static str, items: Vec<PageRef>, read: RwSign
     view! {
         <div class="path">
             <h3 id=id>{title}</h3>
-            <p class="path__progress" hidden=move || !live.get()>{move || format!("{} of {total} read", done())}</p>
+            <p class="path__progress" hidden=move || !live.get()>{move || cart_model::fill(t().path_progress, &[("done", &done().to_string()), ("total", &total.to_string())])}</p>
             <ol class="path__list" aria-labelledby=id>
                 {items.into_iter().map(|r| {
                     let slug = r.slug.clone();
@@ -84,7 +85,7 @@ fn Path(id: &'static str, title: &'static str, items: Vec<PageRef>, read: RwSign
                     view! {
                         <li class=move || if is_read.get() { "path__item path__item--read" } else { "path__item" }>
                             <a href=href(&Page::Article(r.slug))>{r.title}</a>
-                            <span class="path__tick" hidden=move || !is_read.get()>" (read)"</span>
+                            <span class="path__tick" hidden=move || !is_read.get()>{t().path_read_mark}</span>
                         </li>
                     }
                 }).collect_view()}

@@ -1,6 +1,8 @@
 //! What a reader sees while data loads, and when it could not be loaded.
 
 use crate::api::LoadError;
+use crate::i18n::t;
+use cart_model::fill;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,7 +11,7 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
     view! {
         <p class="loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            {format!("Loading {what}…")}
+            {fill(t().loading, &[("what", &what)])}
         </p>
     }
 }
@@ -19,13 +21,13 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 #[component]
 pub fn LoadFailure(#[prop(into)] what: String, error: LoadError, retry: Callback<()>) -> impl IntoView {
     view! {
-        <Title text=format!("Could not load {what}") />
+        <Title text=fill(t().load_failed_title, &[("what", &what)]) />
         <div class="failure" role="alert">
-            <h1 id="page-title" tabindex="-1">{format!("Sorry, we could not load {what}")}</h1>
+            <h1 id="page-title" tabindex="-1">{fill(t().load_failed_heading, &[("what", &what)])}</h1>
             <p>{error.explain()}</p>
-            <p>"Your other pages still work. You can try again now, or come back later."</p>
+            <p>{t().load_failed_others}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
-                "Try again"
+                {t().try_again}
             </button>
         </div>
     }

@@ -6,8 +6,10 @@ use crate::components::filter::type_href;
 use crate::components::paths::mark_read;
 use crate::components::focus::jump_to;
 use crate::components::document::Document;
+use crate::i18n::{lang, t};
 use crate::meta;
 use crate::href;
+use cart_model::{fill, Lang};
 use cart_model::page::{Page, SLUG_PARAM};
 use cart_model::{Article, Block, Inline, PageRef, Source};
 use leptos::prelude::*;
@@ -18,7 +20,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let page = Signal::derive(move || Page::article(&params.read().get(SLUG_PARAM).unwrap_or_default()));
-    view! { <Document page what="this article" show /> }
+    view! { <Document page what=t().what_article show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -41,18 +43,18 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Meta name="description" content=text.description />
         <article class="wrap article">
             <header class="article__header prose">
-                <ul class="tags" aria-label="Cancer types">
-                    {cancer_types.iter().map(|t| view! {
-                        <li><a class="tag tag--link" href=type_href(*t)>{t.full_name()}</a></li>
+                <ul class="tags" aria-label=t().cancer_types_label>
+                    {cancer_types.iter().map(|c| view! {
+                        <li><a class="tag tag--link" href=type_href(*c)>{c.full_name(lang())}</a></li>
                     }).collect_view()}
                 </ul>
                 <h1 id="page-title" tabindex="-1">{title}</h1>
                 <p class="lede">{summary}</p>
                 <dl class="article__facts">
-                    <div><dt>"Reading time"</dt><dd>{format!("{reading_minutes} minutes")}</dd></div>
-                    <div><dt>"Published"</dt><dd><time datetime=published.iso>{published.display}</time></dd></div>
-                    <div><dt>"Page last reviewed"</dt><dd><time datetime=last_reviewed.iso>{last_reviewed.display}</time></dd></div>
-                    <div><dt>"Next review due"</dt><dd><time datetime=next_review.iso>{next_review.display}</time></dd></div>
+                    <div><dt>{t().reading_time}</dt><dd>{fill(t().minutes, &[("n", &reading_minutes.to_string())])}</dd></div>
+                    <div><dt>{t().published}</dt><dd><time datetime=published.iso>{published.display}</time></dd></div>
+                    <div><dt>{t().last_reviewed}</dt><dd><time datetime=last_reviewed.iso>{last_reviewed.display}</time></dd></div>
+                    <div><dt>{t().next_review}</dt><dd><time datetime=next_review.iso>{next_review.display}</time></dd></div>
                 </dl>
             </header>
 
@@ -63,7 +65,7 @@ fn ArticleView(article: Article) -> impl IntoView {
 
             {(!questions.is_empty()).then(|| view! {
                 <section class="questions prose" aria-labelledby="questions-title">
-                    <h2 id="questions-title">"Questions to ask your care team"</h2>
+                    <h2 id="questions-title">{t().questions_title}</h2>
                     <ul class="checklist">
                         {questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
                     </ul>
@@ -72,10 +74,10 @@ fn ArticleView(article: Article) -> impl IntoView {
 
             {next.map(next_step)}
 
-            <aside class="disclaimer prose" aria-label="Medical disclaimer">
+            <aside class="disclaimer prose" aria-label=t().disclaimer_label>
                 <p>
-                    <strong>"This is general information, not medical advice. "</strong>
-                    "Everyone's situation is different. Talk to your care team about what is right for you."
+                    <strong>{t().disclaimer_strong}</strong>
+                    {t().disclaimer_rest}
                 </p>
             </aside>
 
@@ -96,7 +98,7 @@ fn table_of_contents(body: &[Block]) -> Option<impl IntoView> {
         .collect();
     (sections.len() >= 4).then(|| view! {
         <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title">"On this page"</h2>
+            <h2 id="toc-title">{t().on_this_page}</h2>
             <ul>
                 {sections.into_iter().map(|(id, text)| {
                     let href = format!("#{id}");
@@ -111,7 +113,7 @@ fn table_of_contents(body: &[Block]) -> Option<impl IntoView> {
 fn next_step(next: PageRef) -> impl IntoView {
     view! {
         <nav class="next-step prose" aria-labelledby="next-title">
-            <h2 id="next-title">"Next in your journey"</h2>
+            <h2 id="next-title">{t().next_in_journey}</h2>
             <p><a class="next-step__link" href=href(&Page::Article(next.slug))>{next.title}</a></p>
         </nav>
     }
@@ -122,13 +124,14 @@ fn next_step(next: PageRef) -> impl IntoView {
 fn source_list(sources: Vec<Source>, review_basis: String) -> impl IntoView {
     view! {
         <section class="sources prose" aria-labelledby="sources-title">
-            <h2 id="sources-title">"Sources"</h2>
+            <h2 id="sources-title">{t().sources}</h2>
             <ol>
                 {sources.into_iter().enumerate().map(|(i, s)| view! {
                     <li id=source_anchor(i as u32 + 1) tabindex="-1">
+                        // Sources keep their own (English) titles: marked so, in other editions.
                         <a href=s.url.clone() class="external" rel="noopener noreferrer">
-                            {s.title}
-                            <span class="visually-hidden">" (opens another website)"</span>
+                            <cite lang=(lang() != Lang::En).then_some("en")>{s.title}</cite>
+                            <span class="visually-hidden">{t().opens_other_site}</span>
                         </a>
                         ". " {s.publisher} "."
                         <span class="source__url">{s.url}</span>
@@ -143,15 +146,15 @@ fn source_list(sources: Vec<Source>, review_basis: String) -> impl IntoView {
 /// The article's topics and related articles.
 fn see_also(topics: Vec<PageRef>, related: Vec<PageRef>) -> impl IntoView {
     view! {
-        <nav class="see-also prose" aria-label="More on this subject">
-            <h2>"Topics"</h2>
+        <nav class="see-also prose" aria-label=t().see_also_label>
+            <h2>{t().topics}</h2>
             <ul class="pill-links">
                 {topics.into_iter().map(|t| view! {
                     <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>
                 }).collect_view()}
             </ul>
             {(!related.is_empty()).then(|| view! {
-                <h2>"Related articles"</h2>
+                <h2>{t().related_articles}</h2>
                 <ul class="related-articles">
                     {related.into_iter().map(|r| view! {
                         <li><a href=href(&Page::Article(r.slug))>{r.title}</a></li>

@@ -3,6 +3,7 @@
 
 use crate::api::{self, LoadError};
 use crate::components::document::Document;
+use crate::i18n::t;
 use crate::meta;
 use cart_model::Page;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos_router::hooks::use_location;
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    view! { <Document page=Some(Page::Glossary) what="the glossary" show /> }
+    view! { <Document page=Some(Page::Glossary) what=t().what_glossary show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -32,12 +33,12 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <div class="wrap prose glossary">
-            <h1 id="page-title" tabindex="-1">"Glossary"</h1>
-            <p class="lede">"What the medical words on this site mean, in plain words."</p>
+            <h1 id="page-title" tabindex="-1">{t().glossary_title}</h1>
+            <p class="lede">{t().glossary_lede}</p>
             <dl>
-                {doc.terms.into_iter().map(|t| view! {
-                    <dt id=t.slug>{t.term}</dt>
-                    <dd>{t.definition}</dd>
+                {doc.terms.into_iter().map(|term| view! {
+                    <dt id=term.slug>{term.term}</dt>
+                    <dd>{term.definition}</dd>
                 }).collect_view()}
             </dl>
         </div>

@@ -6,13 +6,16 @@ use crate::components::article_card::ArticleCard;
 use crate::components::content::render_blocks;
 use crate::components::document::Document;
 use crate::components::filter::{hub_href, LibraryFilter};
+use crate::components::language::LanguageOffer;
 use crate::components::paths::ReadingPaths;
+use crate::i18n::{lang, t};
 use crate::{href, meta};
 use cart_model::page::{Page, STAGE_PARAM, TYPE_PARAM};
 use cart_model::{
     filter_articles, parse_stage_query, parse_type_query, ArticleSummary, CancerType, IndexDoc, Selection, Stage, STAGE_QUERY_KEY,
     TYPE_QUERY_KEY,
 };
+use cart_model::fill;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,7 +23,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn HubPage() -> impl IntoView {
-    view! { <Document page=Some(Page::Hub) what="the list of articles" show /> }
+    view! { <Document page=Some(Page::Hub) what=t().what_index show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -65,6 +68,7 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
     view! {
         <Title text=text.title />
         <Meta name="description" content=text.description />
+        <LanguageOffer />
         <div class="wrap hub">
             <section class="hub-intro prose" aria-labelledby="page-title">
                 <h1 id="page-title" tabindex="-1">{hub.title}</h1>
@@ -72,12 +76,12 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             </section>
 
             <section class="library" aria-labelledby="library-title">
-                <h2 id="library-title">"Articles"</h2>
+                <h2 id="library-title">{t().articles_heading}</h2>
                 <LibraryFilter selected />
                 <div class="library__status">
                     <p class="result-count" role="status" aria-live="polite">{count_text}</p>
                     <Show when=move || !selected.get().is_empty()>
-                        <a class="clear-filters" href=hub_href(&Selection::default())>"Clear filters"</a>
+                        <a class="clear-filters" href=hub_href(&Selection::default())>{t().clear_filters}</a>
                     </Show>
                 </div>
                 {move || library(articles, &selected.get())}
@@ -85,15 +89,15 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
 
             <ReadingPaths start_here=hub.start_here caregiver_path=hub.caregiver_path />
 
-            <section class="hub-about prose" aria-label="About CAR-T cell therapy">
+            <section class="hub-about prose" aria-label=t().about_label>
                 {render_blocks(&hub.body)}
                 <p class="reviewed">
-                    "Page last reviewed: " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>
+                    {t().page_last_reviewed} " " <time datetime=hub.last_reviewed.iso>{hub.last_reviewed.display}</time>
                 </p>
             </section>
 
             <section class="related-topics" aria-labelledby="topics-title">
-                <h2 id="topics-title">"Related topics"</h2>
+                <h2 id="topics-title">{t().related_topics}</h2>
                 <ul class="topic-list">
                     {topics
                         .into_iter()
@@ -112,17 +116,18 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
 
 /// "Showing 3 of 16 articles about lymphoma, for getting ready".
 fn count_words(n: usize, total: usize, sel: &Selection) -> String {
+    let words = t();
     if sel.is_empty() {
-        return format!("Showing all {total} articles, in the order of the treatment journey");
+        return fill(words.count_all, &[("total", &total.to_string())]);
     }
-    let mut out = format!("Showing {n} of {total} articles");
+    let mut out = fill(words.count_some, &[("n", &n.to_string()), ("total", &total.to_string())]);
     if !sel.types.is_empty() {
-        let names: Vec<&str> = sel.types.iter().map(|t| t.full_name()).collect();
-        out.push_str(&format!(" about {}", names.join(" or ")));
+        let names: Vec<&str> = sel.types.iter().map(|c| c.full_name(lang())).collect();
+        out.push_str(&fill(words.count_types, &[("names", &names.join(words.or))]));
     }
     if !sel.stages.is_empty() {
-        let names: Vec<&str> = sel.stages.iter().map(|s| s.label()).collect();
-        out.push_str(&format!(", stage: {}", names.join(" or ")));
+        let names: Vec<&str> = sel.stages.iter().map(|s| s.label(lang())).collect();
+        out.push_str(&fill(words.count_stages, &[("names", &names.join(words.or))]));
     }
     out
 }
@@ -136,16 +141,16 @@ fn library(articles: StoredValue<Vec<ArticleSummary>>, sel: &Selection) -> impl 
     if specific.is_empty() && general.is_empty() {
         return Either::Left(view! {
             <div class="empty-state">
-                <h3>"No articles match these choices yet"</h3>
+                <h3>{t().empty_title}</h3>
                 <p>
-                    "Turn off a filter, or "
-                    <a href=hub_href(&Selection::default())>"clear all filters"</a>
-                    " to see every article."
+                    {t().empty_before}
+                    <a href=hub_href(&Selection::default())>{t().empty_link}</a>
+                    {t().empty_after}
                 </p>
             </div>
         });
     }
-    let general_heading = (!specific.is_empty() && !general.is_empty()).then(|| view! { <h3 class="library__group">"For every type"</h3> });
+    let general_heading = (!specific.is_empty() && !general.is_empty()).then(|| view! { <h3 class="library__group">{t().for_every_type}</h3> });
     Either::Right(view! {
         {(!specific.is_empty()).then(|| view! {
             <ul class="cards">

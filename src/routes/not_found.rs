@@ -1,5 +1,6 @@
 //! Unknown routes and unknown slugs.
 
+use crate::i18n::t;
 use crate::{href, meta};
 use cart_model::Page;
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ pub fn NotFound() -> impl IntoView {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <div class="wrap not-found">
-            <h1 id="page-title" tabindex="-1">"We could not find that page"</h1>
-            <p>"The page may have moved, or the link may have a typing mistake."</p>
-            <p><a href=href(&Page::Hub)>"Go to the CAR-T Hub home page"</a>" to see every article."</p>
+            <h1 id="page-title" tabindex="-1">{t().not_found_heading}</h1>
+            <p>{t().not_found_body}</p>
+            <p><a href=href(&Page::Hub)>{t().not_found_link}</a>{t().not_found_after}</p>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use crate::api::{self, LoadError};
 use crate::components::article_card::ArticleList;
 use crate::components::content::render_blocks;
 use crate::components::document::Document;
+use crate::i18n::t;
 use crate::meta;
 use crate::href;
 use cart_model::page::{Page, SLUG_PARAM};
@@ -16,7 +17,7 @@ use leptos_router::hooks::use_params_map;
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
     let page = Signal::derive(move || Page::topic(&params.read().get(SLUG_PARAM).unwrap_or_default()));
-    view! { <Document page what="this topic" show /> }
+    view! { <Document page what=t().what_topic show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -33,19 +34,19 @@ fn TopicView(topic: Topic) -> impl IntoView {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <div class="wrap topic">
-            <p class="breadcrumb"><a href=href(&Page::Topics)>"All topics"</a></p>
+            <p class="breadcrumb"><a href=href(&Page::Topics)>{t().all_topics}</a></p>
             <div class="prose">
                 <h1 id="page-title" tabindex="-1">{title}</h1>
                 <p class="lede">{summary}</p>
                 {render_blocks(&body)}
             </div>
             <section aria-labelledby="topic-articles">
-                <h2 id="topic-articles">{format!("Articles on this topic ({count})")}</h2>
+                <h2 id="topic-articles">{cart_model::fill(t().topic_articles, &[("count", &count.to_string())])}</h2>
                 <ArticleList articles />
             </section>
             {(!related.is_empty()).then(|| view! {
                 <section aria-labelledby="topic-related">
-                    <h2 id="topic-related">"Related topics"</h2>
+                    <h2 id="topic-related">{t().related_topics}</h2>
                     <ul class="pill-links">
                         {related.into_iter().map(|t| view! {
                             <li><a href=href(&Page::Topic(t.slug))>{t.title}</a></li>

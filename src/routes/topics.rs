@@ -2,6 +2,7 @@
 
 use crate::api::{self, LoadError};
 use crate::components::document::Document;
+use crate::i18n::t;
 use crate::meta;
 use crate::href;
 use cart_model::Page;
@@ -10,7 +11,7 @@ use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn TopicsIndexPage() -> impl IntoView {
-    view! { <Document page=Some(Page::Topics) what="the topics" show /> }
+    view! { <Document page=Some(Page::Topics) what=t().what_topics show /> }
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -20,15 +21,15 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <div class="wrap topics-index">
-            <h1 id="page-title" tabindex="-1">"Topics"</h1>
-            <p class="lede">"Each topic gathers the articles about one part of CAR-T cell therapy."</p>
+            <h1 id="page-title" tabindex="-1">{t().topics}</h1>
+            <p class="lede">{t().topics_lede}</p>
             <ul class="topic-list topic-list--large">
-                {doc.topics.into_iter().map(|t| view! {
+                {doc.topics.into_iter().map(|topic| view! {
                     <li>
-                        <a href=href(&Page::Topic(t.slug))>{t.title}</a>
-                        <p>{t.summary}</p>
+                        <a href=href(&Page::Topic(topic.slug))>{topic.title}</a>
+                        <p>{topic.summary}</p>
                         <p class="topic-list__count">
-                            {if t.article_count == 1 { "1 article".to_string() } else { format!("{} articles", t.article_count) }}
+                            {if topic.article_count == 1 { t().article_count_one.to_string() } else { cart_model::fill(t().article_count, &[("n", &topic.article_count.to_string())]) }}
                         </p>
                     </li>
                 }).collect_view()}

@@ -6,7 +6,7 @@ use crate::dates::Day;
 use crate::error::Result;
 use crate::front_matter::{self, ArticleFront};
 use crate::source::{past_date, refs, require_text, SourceDoc};
-use cart_model::{reading_minutes, word_count, Article, CancerType, Source, Stage};
+use cart_model::{reading_minutes, word_count, Article, CancerType, Lang, Source, Stage};
 use std::collections::BTreeMap;
 
 pub const MIN_SOURCES: usize = 3;
@@ -19,7 +19,7 @@ pub type Titles<'a> = BTreeMap<&'a str, &'a str>;
 pub type CitedSources = Vec<(String, Source)>;
 
 /// The article document for one source file, and its sources with their ids.
-pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, topics: &Titles) -> Result<(Article, CitedSources)> {
+pub fn compile(src: &SourceDoc<ArticleFront>, lang: Lang, today: Day, articles: &Titles, topics: &Titles) -> Result<(Article, CitedSources)> {
     let f = &src.front;
     for (key, value) in [("title", &f.title), ("summary", &f.summary), ("review_basis", &f.review_basis)] {
         require_text(src, key, value)?;
@@ -51,9 +51,9 @@ pub fn compile(src: &SourceDoc<ArticleFront>, today: Day, articles: &Titles, top
         stage,
         topics: topic_refs,
         reading_minutes: reading_minutes(word_count(&body)),
-        published: published.to_model(),
-        last_reviewed: last_reviewed.to_model(),
-        next_review: next_review.to_model(),
+        published: published.to_model(lang),
+        last_reviewed: last_reviewed.to_model(lang),
+        next_review: next_review.to_model(lang),
         review_basis: f.review_basis.clone(),
         body,
         questions: f.questions.clone(),

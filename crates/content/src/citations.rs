@@ -105,6 +105,17 @@ pub fn statistic(sentence: &str) -> Option<String> {
         if number(bare) && next(1) == "out" && next(2) == "of" && number(next(3)) {
             return Some(format!("{bare} out of {}", next(3)));
         }
+        // Spanish: "40 %", "40 por ciento", "8 de cada 10", "373.000 dólares".
+        let raw_next = words.get(i + 1).copied().unwrap_or("");
+        if number(bare) && (raw_next.starts_with('%') || next(1) == "por" && next(2) == "ciento") {
+            return Some(format!("{bare} %"));
+        }
+        if number(bare) && next(1) == "de" && next(2) == "cada" && number(next(3)) {
+            return Some(format!("{bare} de cada {}", next(3)));
+        }
+        if number(bare) && next(1).starts_with("dólar") {
+            return Some(format!("{bare} dólares"));
+        }
     }
     None
 }
@@ -170,6 +181,9 @@ mod tests {
             ("CRS happened in 94% of people.", "94%"),
             ("It cost $475,000 in 2017.", "$475,000"),
             ("8 out of 10 people responded.", "8 out of 10"),
+            ("El SLC ocurrió en el 94 % de las personas.", "94 %"),
+            ("8 de cada 10 personas respondieron.", "8 de cada 10"),
+            ("Cuesta unos 373.000 dólares.", "373.000 dólares"),
             ("| ZUMA-1 | Yescarta | 82 in 100 |", "82 in 100"),
         ] {
             assert_eq!(statistic(s).as_deref(), Some(stat), "{s}");

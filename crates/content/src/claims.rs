@@ -13,11 +13,17 @@ struct Rule {
 const HISTORICAL: &[&str] = &[
     "used to", "before", "changed", "change", "was ", "were ", "no longer", "until", "old rule", "removed", "eliminated",
     "earlier", "previous", "dropped", "had to", "in the past", "shortened", "cut ",
+    // Spanish
+    "antes", "cambió", "cambio", "era ", "eran ", "ya no", "hasta ", "regla anterior", "eliminó", "eliminada", "quitó",
+    "anterior", "tenía que", "tenían que", "en el pasado", "acortó",
 ];
 
 /// Wording that ties a stay-near or driving limit to a product, so the longer limits are not
 /// mistaken for an outdated rule for everyone.
-const PRODUCT_SPECIFIC: &[&str] = &["aucatzyl", "obecabtagene", "depending on the product", "depends on the product"];
+const PRODUCT_SPECIFIC: &[&str] = &[
+    "aucatzyl", "obecabtagene", "depending on the product", "depends on the product", "según el producto", "depende del producto",
+    "dependiendo del producto",
+];
 
 /// The six products whose limits became 2 weeks in June 2025.
 const SIX: &[&str] = &["abecma", "breyanzi", "carvykti", "kymriah", "tecartus", "yescarta"];
@@ -29,15 +35,24 @@ fn any(s: &str, words: &[&str]) -> bool {
 const RULES: &[Rule] = &[
     Rule {
         reason: "states the pre-June-2025 rule of staying near the treatment center for 4 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
-        matches: |s| any(s, &["4 weeks", "four weeks", "4-week", "four-week", "28 days"]) && any(s, &["stay", "near", "close to", "within"]),
+        matches: |s| {
+            any(s, &["4 weeks", "four weeks", "4-week", "four-week", "28 days", "4 semanas", "cuatro semanas", "28 días"])
+                && any(s, &["stay", "near", "close to", "within", "cerca", "quedar", "permanecer"])
+        },
     },
     Rule {
         reason: "states the pre-June-2025 rule of not driving for 8 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
-        matches: |s| any(s, &["8 weeks", "eight weeks", "8-week", "eight-week", "two months", "2 months"]) && s.contains("driv"),
+        matches: |s| {
+            any(s, &["8 weeks", "eight weeks", "8-week", "eight-week", "two months", "2 months", "8 semanas", "ocho semanas", "dos meses", "2 meses"])
+                && any(s, &["driv", "manej", "conduc"])
+        },
     },
     Rule {
         reason: "describes the CAR-T REMS as current (the FDA removed it on 26 June 2025)",
-        matches: |s| s.contains("rems") && any(s, &["requires", "require ", "must be certified", "is required", "are required", "under a rems", "through a rems"]),
+        matches: |s| {
+            s.contains("rems")
+                && any(s, &["requires", "require ", "must be certified", "is required", "are required", "under a rems", "through a rems", "requiere", "exige", "obligatori"])
+        },
     },
 ];
 
@@ -45,7 +60,8 @@ const TWO_WEEK_RULE: &str = "states the 2-week stay-near or no-driving rule for 
 
 /// A sentence that gives the 2-week limit for staying near the center or for driving.
 fn two_week_rule(s: &str) -> bool {
-    any(s, &["2 weeks", "two weeks", "**2 weeks**"]) && any(s, &["stay", "near", "close to", "nearby", "driv"])
+    any(s, &["2 weeks", "two weeks", "**2 weeks**", "2 semanas", "dos semanas"])
+        && any(s, &["stay", "near", "close to", "nearby", "driv", "cerca", "quedar", "permanecer", "manej", "conduc"])
 }
 
 /// Checks a Markdown body line by line and sentence by sentence; returns (line, reason).
@@ -134,6 +150,24 @@ mod tests {
     fn the_line_is_reported() {
         let body = "Fine.\n\nDo not drive for 8 weeks.\n";
         assert_eq!(outdated(body, 10), vec![(12, outdated("Do not drive for 8 weeks.", 0)[0].1)]);
+    }
+
+    #[test]
+    fn the_spanish_rules_are_caught_too() {
+        for bad in [
+            "Debe quedarse cerca del centro durante 4 semanas después de la infusión.",
+            "No maneje durante 8 semanas.",
+            "Tiene que quedarse cerca de su centro al menos 2 semanas.",
+        ] {
+            assert!(!outdated(bad, 1).is_empty(), "{bad}");
+        }
+        for good in [
+            "Después de Kymriah o Tecartus, quédese cerca del centro al menos 2 semanas.",
+            "Después de Aucatzyl, quédese cerca al menos 4 semanas y no maneje al menos 8 semanas.",
+            "Hasta junio de 2025, la regla era 4 semanas cerca del centro.",
+        ] {
+            assert!(outdated(good, 1).is_empty(), "{good}");
+        }
     }
 
     #[test]

@@ -1,11 +1,6 @@
 //! Dates are parsed and worded here, at build time, so the wasm carries no date library.
 
-use cart_model::Date;
-
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
+use cart_model::{Date, Lang};
 
 /// A checked calendar date, ordered so review dates can be compared.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -60,11 +55,13 @@ impl Day {
         Day { year, month, day }
     }
 
-    pub fn to_model(self) -> Date {
-        Date {
-            iso: format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
-            display: format!("{} {} {}", self.day, MONTHS[(self.month - 1) as usize], self.year),
-        }
+    /// The date for the documents: ISO for machines, words in the edition's language.
+    pub fn to_model(self, lang: Lang) -> Date {
+        Date { iso: self.iso(), display: lang.strings().date(self.year, self.month, self.day) }
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
@@ -84,8 +81,9 @@ mod tests {
     #[test]
     fn parses_and_words_real_days() {
         let d = Day::parse("2026-03-12").unwrap();
-        assert_eq!(d.to_model().display, "12 March 2026");
-        assert_eq!(d.to_model().iso, "2026-03-12");
+        assert_eq!(d.to_model(Lang::En).display, "12 March 2026");
+        assert_eq!(d.to_model(Lang::Es).display, "12 de marzo de 2026");
+        assert_eq!(d.to_model(Lang::Es).iso, "2026-03-12");
         assert!(Day::parse("2024-02-29").is_ok());
     }
 

@@ -76,7 +76,7 @@ pub fn line_of_source(split: &Split, n: usize) -> usize {
         .unwrap_or(split.front_line - 1)
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct HubFront {
     pub title: String,
@@ -90,7 +90,7 @@ pub struct HubFront {
     pub last_reviewed: String,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleFront {
     /// Defaults to the file name.
@@ -117,7 +117,7 @@ pub struct ArticleFront {
     pub sources: Vec<SourceFront>,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFront {
     /// What citation markers in the body (`[@id]`) name this source by.
@@ -128,7 +128,7 @@ pub struct SourceFront {
     pub url: String,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct TopicFront {
     pub slug: Option<String>,
@@ -136,4 +136,38 @@ pub struct TopicFront {
     pub summary: String,
     #[serde(default)]
     pub related: Vec<String>,
+}
+
+/// The front matter of an article in another language: the words only. Everything else
+/// (cancer types, topics, stage, dates, sources, related pages) is the English original's,
+/// so the editions cannot drift apart on facts.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TwinArticleFront {
+    /// The English original's slug (and this file's name).
+    pub original: String,
+    pub title: String,
+    pub summary: String,
+    /// Must equal the original's: a translation is reviewed with it.
+    pub last_reviewed: String,
+    pub review_basis: String,
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TwinTopicFront {
+    pub original: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TwinHubFront {
+    pub title: String,
+    pub summary: String,
+    pub lede: String,
+    pub last_reviewed: String,
 }

@@ -21,6 +21,9 @@ struct Entry {
     #[serde(default)]
     also: Vec<String>,
     definition: String,
+    /// In another language's glossary: the English term this one translates.
+    #[serde(default)]
+    en: Option<String>,
 }
 
 /// A term and the lower-case forms that count as it in running text.
@@ -28,6 +31,8 @@ pub struct Term {
     pub entry: GlossaryTerm,
     pub forms: Vec<String>,
     pub line: usize,
+    /// The English term a translated entry stands for.
+    pub original: Option<String>,
 }
 
 pub fn load(file: &Path) -> Result<Vec<Term>> {
@@ -60,7 +65,7 @@ pub fn load(file: &Path) -> Result<Vec<Term>> {
         let mut forms: Vec<String> = std::iter::once(&e.term).chain(&e.also).map(|f| f.to_lowercase()).collect();
         // Longest first, so "CAR-T cells" wins over "CAR".
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        terms.push(Term { entry: GlossaryTerm { slug, term: e.term.trim().to_string(), definition: e.definition.trim().to_string() }, forms, line });
+        terms.push(Term { entry: GlossaryTerm { slug, term: e.term.trim().to_string(), definition: e.definition.trim().to_string() }, forms, line, original: e.en });
     }
     terms.sort_by_key(|t| t.entry.term.to_lowercase());
     Ok(terms)
@@ -159,7 +164,7 @@ mod tests {
     fn term(name: &str, also: &[&str]) -> Term {
         let mut forms: Vec<String> = std::iter::once(name).chain(also.iter().copied()).map(str::to_lowercase).collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        Term { entry: GlossaryTerm { slug: slugify(name), term: name.into(), definition: "d".into() }, forms, line: 1 }
+        Term { entry: GlossaryTerm { slug: slugify(name), term: name.into(), definition: "d".into() }, forms, line: 1, original: None }
     }
 
     fn para(text: &str) -> Block {

@@ -6,11 +6,13 @@ pub mod article;
 pub mod citations;
 pub mod claims;
 pub mod dates;
+mod editions;
 pub mod error;
 pub mod figures;
 pub mod front_matter;
 pub mod glossary;
 pub mod markdown;
+pub mod numbers;
 pub mod products;
 pub mod readability;
 pub mod review;
@@ -22,8 +24,13 @@ pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
 
 use std::path::Path;
 
-/// Writes `index.json`, `articles/<slug>.json` and `topics/<slug>.json` under `out`.
+/// Writes every edition: `index.json`, `glossary.json`, `articles/<slug>.json` and
+/// `topics/<slug>.json` under `out` for the default language, under `out/<lang>/` for others.
 pub fn write(site: &Site, out: &Path) -> std::io::Result<()> {
+    site.editions().try_for_each(|edition| write_edition(edition, &out.join(edition.lang.folder())))
+}
+
+fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
     let write_json = |path: &Path, value: &dyn erased::Json| -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

@@ -30,15 +30,19 @@ fn main() -> ExitCode {
         eprintln!("error: writing {out}: {e}");
         return ExitCode::FAILURE;
     }
-    println!(
-        "content: {} articles, {} topics, {} glossary terms -> {out}",
-        site.articles.len(),
-        site.topics.len(),
-        site.glossary.terms.len()
-    );
-    println!("  {:<60} {:>6} {:>6}", "article", "words", "grade");
-    for r in &site.reports {
-        println!("  {:<60} {:>6} {:>6.1}", r.slug, r.words, r.grade);
+    for edition in site.editions() {
+        println!(
+            "content [{}]: {} articles, {} topics, {} glossary terms -> {out}/{}",
+            edition.lang.code(),
+            edition.articles.len(),
+            edition.topics.len(),
+            edition.glossary.terms.len(),
+            edition.lang.folder()
+        );
+        println!("  {:<60} {:>6} {:>22}", "article", "words", "readability");
+        for r in &edition.reports {
+            println!("  {:<60} {:>6} {:>22}", r.slug, r.words, r.score.to_string());
+        }
     }
     ExitCode::SUCCESS
 }
@@ -46,7 +50,7 @@ fn main() -> ExitCode {
 fn review(content: &str) -> ExitCode {
     match cart_content::compile(&PathBuf::from(content)) {
         Ok(site) => {
-            let today = cart_content::dates::Day::today().to_model().iso;
+            let today = cart_content::dates::Day::today().iso();
             print!("{}", cart_content::review::print(&cart_content::review::rows(&site, &today)));
             ExitCode::SUCCESS
         }

@@ -326,7 +326,7 @@ fn push_text(out: &mut Vec<Inline>, t: &str) {
 /// Lower-case words joined by hyphens: heading anchors.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase).map(fold_accent) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -334,4 +334,18 @@ pub fn slugify(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// Anchors stay ASCII in every language: "¿Qué es?" -> "que-es", "Aféresis" -> "aferesis".
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' => 'a',
+        'é' | 'è' | 'ë' | 'ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    }
 }

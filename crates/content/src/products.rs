@@ -14,7 +14,8 @@
 use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::SourceFront;
-use cart_model::{Block, CancerType, Inline, Source};
+use cart_model::{fill, Block, CancerType, Inline, Lang, Source};
+use std::collections::BTreeMap;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,9 @@ pub struct Product {
     pub generic: String,
     pub target: String,
     pub dosing: String,
+    /// `dosing` in the other editions' languages: `dosing_in = { es = "..." }`.
+    #[serde(default)]
+    pub dosing_in: BTreeMap<String, String>,
     pub rems: String,
     pub stay_near_weeks: u32,
     pub no_driving_weeks: u32,
@@ -52,6 +56,9 @@ pub struct Use {
     pub cancer_type: String,
     #[serde(rename = "use")]
     pub text: String,
+    /// `use` in the other editions' languages: `use_in = { es = "..." }`.
+    #[serde(default)]
+    pub use_in: BTreeMap<String, String>,
     pub approved: String,
     pub source: String,
 }
@@ -118,8 +125,8 @@ impl Products {
         self.sources.iter().find(|s| s.id.as_deref() == Some(id))
     }
 
-    fn as_of(&self) -> String {
-        Day::parse(&self.as_of).map(|d| month_year(&d)).unwrap_or_default()
+    fn as_of(&self, lang: Lang) -> String {
+        Day::parse(&self.as_of).map(|d| month_year(&d, lang)).unwrap_or_default()
     }
 
     /// `(line, reason)` for each cell therapy an article names that this file lacks.
@@ -144,9 +151,20 @@ impl Products {
     }
 }
 
-fn month_year(day: &Day) -> String {
-    let display = day.to_model().display;
-    display.split_once(' ').map(|(_, rest)| rest.to_string()).unwrap_or(display)
+fn month_year(day: &Day, lang: Lang) -> String {
+    lang.strings().month_year(day.year, day.month)
+}
+
+/// A product's text in an edition's language: the English field, or its translation (a
+/// missing translation is an error naming the field to add).
+fn in_lang<'a>(english: &'a str, translations: &'a BTreeMap<String, String>, lang: Lang, what: &str) -> std::result::Result<&'a str, String> {
+    if lang == Lang::DEFAULT {
+        return Ok(english);
+    }
+    translations
+        .get(lang.code())
+        .map(String::as_str)
+        .ok_or_else(|| format!("products.toml has no {} text for {what}: add `{}` there", lang.code(), what))
 }
 
 /// The directive a paragraph holds, if it is one: `{{name args}}`.
@@ -160,14 +178,17 @@ fn directive(block: &Block) -> Option<String> {
 /// Replaces the directives in an article's body with tables, and adds the sources they cite
 /// to `sources` (by URL: a source the page already lists keeps its id). `Err` names a
 /// directive that is not one.
-pub fn expand(products: &Products, blocks: &mut [Block], sources: &mut Vec<(String, Source)>) -> std::result::Result<(), String> {
+pub fn expand(products: &Products, lang: Lang, blocks: &mut [Block], sources: &mut Vec<(String, Source)>) -> std::result::Result<(), String> {
     for block in blocks.iter_mut() {
         let Some(name) = directive(block) else { continue };
         let mut cite = |id: &str| cite_marker(products, id, sources);
         *block = match name.split_whitespace().collect::<Vec<_>>().as_slice() {
-            ["products"] => products_table(products, None, &mut cite),
-            ["products", t] => products_table(products, Some(CancerType::from_slug(t).ok_or(format!("unknown cancer type in {{{{{name}}}}}"))?), &mut cite),
-            ["monitoring"] => monitoring_table(products, &mut cite),
+            ["products"] => products_table(products, lang, None, &mut cite)?,
+            ["products", t] => {
+                let t = CancerType::from_slug(t).ok_or(format!("unknown cancer type in {{{{{name}}}}}"))?;
+                products_table(products, lang, Some(t), &mut cite)?
+            }
+            ["monitoring"] => monitoring_table(products, lang, &mut cite)?,
             _ => return Err(format!("unknown directive {{{{{name}}}}}: use {{{{products}}}}, {{{{products <type>}}}} or {{{{monitoring}}}}")),
         };
     }
@@ -188,47 +209,47 @@ fn cell(text: String) -> Vec<Inline> {
     vec![Inline::Text(text)]
 }
 
-fn products_table(products: &Products, only: Option<CancerType>, cite: &mut impl FnMut(&str) -> String) -> Block {
+fn products_table(products: &Products, lang: Lang, only: Option<CancerType>, cite: &mut impl FnMut(&str) -> String) -> std::result::Result<Block, String> {
+    let words = lang.strings();
     let mut rows = Vec::new();
     for p in &products.products {
-        let uses: Vec<String> = p
-            .uses
-            .iter()
-            .filter(|u| only.is_none_or(|t| u.cancer_type == t.slug()))
-            .map(|u| format!("{} ({}){}", u.text, Day::parse(&u.approved).map(|d| month_year(&d)).unwrap_or_default(), cite(&u.source)))
-            .collect();
+        let mut uses = Vec::new();
+        for u in p.uses.iter().filter(|u| only.is_none_or(|t| u.cancer_type == t.slug())) {
+            let text = in_lang(&u.text, &u.use_in, lang, &format!("use_in.{} of {} ({})", lang.code(), p.id, u.approved))?;
+            let when = Day::parse(&u.approved).map(|d| month_year(&d, lang)).unwrap_or_default();
+            uses.push(format!("{text} ({when}){}", cite(&u.source)));
+        }
         if !uses.is_empty() {
             rows.push(vec![cell(format!("{} ({})", p.brand, p.generic)), cell(p.target.clone()), cell(uses.join("; "))]);
         }
     }
+    let as_of = products.as_of(lang);
     let caption = match only {
-        Some(t) => format!("CAR-T products approved in the United States for {}, as of {}", t.in_sentence(), products.as_of()),
-        None => format!("CAR-T products approved in the United States, as of {}", products.as_of()),
+        Some(t) => fill(words.products_caption_type, &[("type", t.in_sentence(lang)), ("as_of", &as_of)]),
+        None => fill(words.products_caption, &[("as_of", &as_of)]),
     };
-    let head = vec![cell("Product".into()), cell("Target".into()), cell("Approved for (month of approval)".into())];
-    Block::Table { caption, head, rows }
+    let head = words.products_head.iter().map(|h| cell(h.to_string())).collect();
+    Ok(Block::Table { caption, head, rows })
 }
 
-fn monitoring_table(products: &Products, cite: &mut impl FnMut(&str) -> String) -> Block {
-    let weeks = |n: u32| if n == 1 { "At least 1 week".to_string() } else { format!("At least {n} weeks") };
-    let rows = products
-        .products
-        .iter()
-        .map(|p| {
-            let rems = if p.rems == "removed" { "Ended June 2025" } else { "Never had one" };
-            vec![
-                cell(p.brand.clone()),
-                cell(format!("{}{}", weeks(p.stay_near_weeks), cite(&p.source))),
-                cell(weeks(p.no_driving_weeks)),
-                cell(p.dosing.clone()),
-                cell(rems.to_string()),
-            ]
-        })
-        .collect();
-    let head = ["Product", "Stay near the center", "No driving", "How it is given", "Special safety program (REMS)"];
-    Block::Table {
-        caption: format!("Rules after the infusion on each product's current label, as of {}", products.as_of()),
-        head: head.iter().map(|h| cell(h.to_string())).collect(),
-        rows,
+fn monitoring_table(products: &Products, lang: Lang, cite: &mut impl FnMut(&str) -> String) -> std::result::Result<Block, String> {
+    let words = lang.strings();
+    let weeks = |n: u32| if n == 1 { words.at_least_one_week.to_string() } else { fill(words.at_least_weeks, &[("n", &n.to_string())]) };
+    let mut rows = Vec::new();
+    for p in &products.products {
+        let rems = if p.rems == "removed" { words.rems_ended } else { words.rems_never };
+        let dosing = in_lang(&p.dosing, &p.dosing_in, lang, &format!("dosing_in.{} of {}", lang.code(), p.id))?;
+        rows.push(vec![
+            cell(p.brand.clone()),
+            cell(format!("{}{}", weeks(p.stay_near_weeks), cite(&p.source))),
+            cell(weeks(p.no_driving_weeks)),
+            cell(dosing.to_string()),
+            cell(rems.to_string()),
+        ]);
     }
+    Ok(Block::Table {
+        caption: fill(words.monitoring_caption, &[("as_of", &products.as_of(lang))]),
+        head: words.monitoring_head.iter().map(|h| cell(h.to_string())).collect(),
+        rows,
+    })
 }

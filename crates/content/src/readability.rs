@@ -1,7 +1,9 @@
-//! Flesch-Kincaid grade level, to keep patient text at grade 8 or below.
-//! grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59
+//! Readability, per language. English: the Flesch-Kincaid grade level, kept at grade 8 or
+//! below: grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59. Spanish: the
+//! Fernández-Huerta score (corrected form), kept at "fairly easy" (70) or above:
+//! L = 206.84 - 60 * syllables/words - 1.02 * words/sentences.
 
-use cart_model::{Block, Inline};
+use cart_model::{Block, Inline, Lang};
 
 /// Counts over the running text a reader reads: paragraphs, list items and callouts.
 /// Headings and tables are left out: they are not sentences.
@@ -10,6 +12,7 @@ pub struct Counts {
     pub words: usize,
     pub sentences: usize,
     pub syllables: usize,
+    pub lang: Lang,
 }
 
 impl Counts {
@@ -21,8 +24,45 @@ impl Counts {
     }
 }
 
-pub fn counts(blocks: &[Block]) -> Counts {
-    let mut c = Counts::default();
+/// A page's score in its language's own measure (`Score::passes` applies the gate).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Score {
+    /// Flesch-Kincaid grade: lower is easier.
+    Grade(f64),
+    /// Fernández-Huerta: higher is easier.
+    FernandezHuerta(f64),
+}
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Grade(g) => write!(f, "grade {g:.1}"),
+            Self::FernandezHuerta(s) => write!(f, "Fernández-Huerta {s:.1}"),
+        }
+    }
+}
+
+/// The Spanish gate: "fairly easy" (6th grade) or easier.
+pub const MIN_FERNANDEZ_HUERTA: f64 = 70.0;
+
+impl Counts {
+    pub fn fernandez_huerta(&self) -> f64 {
+        if self.words == 0 || self.sentences == 0 {
+            return 100.0;
+        }
+        206.84 - 60.0 * self.syllables as f64 / self.words as f64 - 1.02 * self.words as f64 / self.sentences as f64
+    }
+
+    pub fn score(&self) -> Score {
+        match self.lang {
+            Lang::En => Score::Grade(self.grade()),
+            Lang::Es => Score::FernandezHuerta(self.fernandez_huerta()),
+        }
+    }
+}
+
+pub fn counts(blocks: &[Block], lang: Lang) -> Counts {
+    let mut c = Counts { lang, ..Counts::default() };
     walk(blocks, &mut c);
     c
 }
@@ -54,7 +94,30 @@ pub fn add_text(text: &str, c: &mut Counts) {
         c.sentences += 1;
     }
     c.words += words.len();
-    c.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
+    c.syllables += words.iter().map(|w| if c.lang == Lang::Es { spanish_syllables(w) } else { syllables(w) }).sum::<usize>();
+}
+
+/// Spanish syllables: vowel groups, split where two strong vowels meet (hiatus, "po-e-ta") or
+/// an accented í/ú breaks a diphthong ("dí-a"); "güe", "que" and a final y count once.
+pub fn spanish_syllables(word: &str) -> usize {
+    let strong = |c: char| "aeoáéó".contains(c);
+    let accented_weak = |c: char| "íú".contains(c);
+    let vowel = |c: char| strong(c) || accented_weak(c) || "iuü".contains(c);
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
+        if !vowel(c) {
+            prev = None;
+            continue;
+        }
+        match prev {
+            None => count += 1,
+            Some(p) if (strong(p) && strong(c)) || accented_weak(p) || accented_weak(c) => count += 1,
+            Some(_) => {}
+        }
+        prev = Some(c);
+    }
+    count.max(1)
 }
 
 /// A common heuristic: vowel groups, minus a silent final e, at least one per part of a
@@ -100,6 +163,23 @@ mod tests {
         for (w, n) in [("cat", 1), ("therapy", 3), ("lymphoma", 3), ("cytokine", 3), ("make", 1), ("table", 2), ("infused", 2), ("T-cell", 2), ("2025", 1)] {
             assert_eq!(syllables(w), n, "{w}");
         }
+    }
+
+    #[test]
+    fn spanish_syllables_respect_diphthongs_and_hiatus() {
+        for (w, n) in [("día", 2), ("cuidado", 3), ("leucemia", 3), ("país", 2), ("poeta", 3), ("linfoma", 3), ("que", 1), ("pingüino", 3), ("muy", 1), ("aéreo", 4), ("células", 3), ("CAR-T", 1)] {
+            assert_eq!(spanish_syllables(w), n, "{w}");
+        }
+    }
+
+    #[test]
+    fn fernandez_huerta_separates_plain_from_dense_spanish() {
+        let mut easy = Counts { lang: Lang::Es, ..Counts::default() };
+        add_text("La terapia CAR-T usa sus propias células. Un laboratorio las cambia. Luego vuelven a su cuerpo por una vena.", &mut easy);
+        let mut hard = Counts { lang: Lang::Es, ..Counts::default() };
+        add_text("Los linfocitos autólogos modificados con receptores quiméricos demostraron una considerable eficacia terapéutica en poblaciones intensamente pretratadas con neoplasias hematológicas refractarias, no obstante toxicidades inmunológicas sustanciales.", &mut hard);
+        assert!(easy.fernandez_huerta() >= 80.0, "{}", easy.fernandez_huerta());
+        assert!(hard.fernandez_huerta() < 30.0, "{}", hard.fernandez_huerta());
     }
 
     #[test]

@@ -17,9 +17,10 @@ use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{ArticleFront, HubFront, TopicFront};
 use crate::source::{self, past_date, refs, require_text, SourceDoc};
-use crate::{citations, claims, glossary, products, readability};
+use crate::readability::{Score, MIN_FERNANDEZ_HUERTA};
+use crate::{citations, claims, editions, glossary, products, readability};
 use cart_model::{
-    word_count, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
+    word_count, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
 };
 use std::collections::HashSet;
@@ -32,55 +33,94 @@ pub const MAX_GRADE: f64 = 9.0;
 /// ...and the median article at or below this one.
 pub const MAX_MEDIAN_GRADE: f64 = 8.0;
 
+/// One edition of the site: the default language's, with the others in `translations`.
 #[derive(Debug)]
 pub struct Site {
+    pub lang: Lang,
     pub index: IndexDoc,
     pub articles: Vec<ArticleDoc>,
     pub topics: Vec<TopicDoc>,
     pub glossary: GlossaryDoc,
     /// Per article, for the build output.
     pub reports: Vec<ArticleReport>,
+    /// The other languages' editions (empty inside them).
+    pub translations: Vec<Site>,
+}
+
+impl Site {
+    /// This edition, then each translation.
+    pub fn editions(&self) -> impl Iterator<Item = &Site> {
+        std::iter::once(self).chain(self.translations.iter())
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct ArticleReport {
     pub slug: String,
     pub words: usize,
-    pub grade: f64,
+    /// The language's own readability measure.
+    pub score: Score,
 }
 
-/// The parsed content folder.
-struct Sources {
-    dir: PathBuf,
-    hub: SourceDoc<HubFront>,
-    articles: Vec<SourceDoc<ArticleFront>>,
-    topics: Vec<SourceDoc<TopicFront>>,
-    glossary_file: PathBuf,
-    terms: Vec<glossary::Term>,
-    products: products::Products,
+/// One edition's parsed content folder (see `editions` for the other languages').
+pub(crate) struct Sources {
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub hub: SourceDoc<HubFront>,
+    pub articles: Vec<SourceDoc<ArticleFront>>,
+    pub topics: Vec<SourceDoc<TopicFront>>,
+    pub glossary_file: PathBuf,
+    pub terms: Vec<glossary::Term>,
+    pub products: products::Products,
 }
 
-/// Compiles `dir` (holding `hub.md`, `articles/`, `topics/`, `glossary.toml`). Returns every
-/// error found, not just the first.
+/// Compiles `dir` (holding `hub.md`, `articles/`, `topics/`, `glossary.toml`, and a folder
+/// per other language, such as `es/`, with the twins). Returns every error found, in every
+/// edition, not just the first.
 pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
     let mut errors = Vec::new();
-    let Some(src) = read(dir, &mut errors) else { return Err(errors) };
-    check_claims(&src, &mut errors);
+    let Some(en) = read(dir, &mut errors) else { return Err(errors) };
+    let twins: Vec<Sources> = Lang::EVERY
+        .into_iter()
+        .filter(|l| *l != Lang::DEFAULT && dir.join(l.code()).is_dir())
+        .filter_map(|l| editions::read(&en, l, &dir.join(l.code()), &mut errors))
+        .collect();
+    let site = compile_edition(&en, &mut errors);
+    let translations: Vec<Site> = twins.iter().filter_map(|t| compile_edition(t, &mut errors)).collect();
+    match site {
+        Some(mut site) if errors.is_empty() => {
+            site.translations = translations;
+            Ok(site)
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Stages 2 to 8 for one edition; `None` if it added errors.
+fn compile_edition(src: &Sources, all_errors: &mut Vec<ContentError>) -> Option<Site> {
+    let mut errors = Vec::new();
+    let site = compile_stages(src, &mut errors);
+    let ok = errors.is_empty();
+    all_errors.append(&mut errors);
+    site.filter(|_| ok)
+}
+
+fn compile_stages(src: &Sources, errors: &mut Vec<ContentError>) -> Option<Site> {
+    check_claims(src, errors);
     let today = Day::today();
-    let hub = compile_hub(&src.hub, &titles(&src.articles, |f| f.title.as_str()), today).map_err(|e| errors.push(e)).ok();
-    let mut articles = compile_articles(&src, today, &mut errors);
-    let topics = compile_topics(&src, &mut errors);
-    check_links(&src, &mut errors);
-    check_uncited_pages(&src, &mut errors);
-    let reports = check_readability(&src, &articles, &mut errors);
+    let hub = compile_hub(&src.hub, src.lang, &titles(&src.articles, |f| f.title.as_str()), today).map_err(|e| errors.push(e)).ok();
+    let mut articles = compile_articles(src, today, errors);
+    let topics = compile_topics(src, errors);
+    check_links(src, errors);
+    check_uncited_pages(src, errors);
+    let reports = check_readability(src, &articles, errors);
     let used_terms = link_glossary(&src.terms, &mut articles);
     if !errors.is_empty() {
-        return Err(errors);
+        return None;
     }
-    let Some(hub) = hub else { return Err(errors) };
-    let site = assemble(hub, articles, topics, &src, reports);
-    cross_document(&src, &site, &used_terms, &mut errors);
-    if errors.is_empty() { Ok(site) } else { Err(errors) }
+    let site = assemble(hub?, articles, topics, src, reports);
+    cross_document(src, &site, &used_terms, errors);
+    Some(site)
 }
 
 /// Stage 1: every file parsed once, slugs assigned. Stops here if any file cannot be read.
@@ -96,7 +136,7 @@ fn read(dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
     if !errors.is_empty() {
         return None;
     }
-    Some(Sources { dir: dir.to_path_buf(), hub: hub?, articles, topics, glossary_file, terms, products })
+    Some(Sources { dir: dir.to_path_buf(), lang: Lang::DEFAULT, hub: hub?, articles, topics, glossary_file, terms, products })
 }
 
 /// Stage 2: claims that changed (the 2025 REMS removal) or differ by product.
@@ -115,7 +155,7 @@ fn check_claims(src: &Sources, errors: &mut Vec<ContentError>) {
 pub const PATH_LENGTH: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Stage 3: the hub, with its reading paths.
-fn compile_hub(src: &SourceDoc<HubFront>, articles: &Titles, today: Day) -> Result<Hub> {
+fn compile_hub(src: &SourceDoc<HubFront>, lang: Lang, articles: &Titles, today: Day) -> Result<Hub> {
     let f = &src.front;
     let last_reviewed = past_date(src, "last_reviewed", &f.last_reviewed, today)?;
     for (key, value) in [("title", &f.title), ("summary", &f.summary), ("lede", &f.lede)] {
@@ -135,7 +175,7 @@ fn compile_hub(src: &SourceDoc<HubFront>, articles: &Titles, today: Day) -> Resu
         lede: f.lede.clone(),
         start_here,
         caregiver_path,
-        last_reviewed: last_reviewed.to_model(),
+        last_reviewed: last_reviewed.to_model(lang),
         body,
     })
 }
@@ -151,9 +191,9 @@ fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -
     let topic_titles = titles(&src.topics, |f| f.title.as_str());
     let mut out = Vec::new();
     for doc in &src.articles {
-        match article::compile(doc, today, &article_titles, &topic_titles) {
+        match article::compile(doc, src.lang, today, &article_titles, &topic_titles) {
             Ok((mut article, mut sources)) => {
-                if let Err(reason) = products::expand(&src.products, &mut article.body, &mut sources) {
+                if let Err(reason) = products::expand(&src.products, src.lang, &mut article.body, &mut sources) {
                     errors.push(doc.error(doc.body_source().1, reason));
                 }
                 cite(doc, &mut article, sources, &src.products, errors);
@@ -241,20 +281,38 @@ fn check_links(src: &Sources, errors: &mut Vec<ContentError>) {
     }
 }
 
-/// Stage 5: each article's reading grade, gated.
+/// Stage 5: each article's readability in its language, gated (hub and topics too, in the
+/// other languages: their English gate is the site-wide median below).
 fn check_readability(src: &Sources, articles: &[Article], errors: &mut Vec<ContentError>) -> Vec<ArticleReport> {
     let mut reports = Vec::new();
     for article in articles {
-        let grade = readability::counts(&article.body).grade();
-        if grade > MAX_GRADE {
-            if let Some(doc) = src.articles.iter().find(|a| a.slug == article.slug) {
-                let reason = format!("reading grade {grade:.1} is above {MAX_GRADE}: use shorter sentences and plainer words");
-                errors.push(doc.error(doc.body_source().1, reason));
+        let score = readability::counts(&article.body, src.lang).score();
+        if let (Some(reason), Some(doc)) = (too_hard(score), src.articles.iter().find(|a| a.slug == article.slug)) {
+            errors.push(doc.error(doc.body_source().1, reason));
+        }
+        reports.push(ArticleReport { slug: article.slug.clone(), words: word_count(&article.body), score });
+    }
+    if src.lang != Lang::DEFAULT {
+        let pages = std::iter::once((&src.hub.file, &src.hub.body)).chain(src.topics.iter().map(|t| (&t.file, &t.body)));
+        for (file, body) in pages {
+            let blocks = body.as_ref().map(|b| b.blocks.as_slice()).unwrap_or_default();
+            if let Some(reason) = too_hard(readability::counts(blocks, src.lang).score()) {
+                errors.push(ContentError::new(file, 1, reason));
             }
         }
-        reports.push(ArticleReport { slug: article.slug.clone(), words: word_count(&article.body), grade });
     }
     reports
+}
+
+/// Why a score fails its language's gate.
+fn too_hard(score: Score) -> Option<String> {
+    match score {
+        Score::Grade(g) if g > MAX_GRADE => Some(format!("reading grade {g:.1} is above {MAX_GRADE}: use shorter sentences and plainer words")),
+        Score::FernandezHuerta(f) if f < MIN_FERNANDEZ_HUERTA => Some(format!(
+            "Fernández-Huerta {f:.1} is below {MIN_FERNANDEZ_HUERTA} (\"bastante fácil\"): use shorter sentences and shorter words"
+        )),
+        _ => None,
+    }
 }
 
 /// Stage 6: the first use of each glossary term in each article links to its definition.
@@ -269,7 +327,8 @@ fn link_glossary(terms: &[glossary::Term], articles: &mut [Article]) -> HashSet<
 /// Stage 7: rules over the whole site.
 fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, errors: &mut Vec<ContentError>) {
     let articles_dir = src.dir.join("articles");
-    if let Some(median) = median(site.reports.iter().map(|r| r.grade).collect()) {
+    let grades = site.reports.iter().filter_map(|r| if let Score::Grade(g) = r.score { Some(g) } else { None }).collect();
+    if let Some(median) = median(grades) {
         if median > MAX_MEDIAN_GRADE {
             errors.push(ContentError::new(&articles_dir, 0, format!("median reading grade {median:.1} is above {MAX_MEDIAN_GRADE}")));
         }
@@ -337,6 +396,8 @@ fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &
         .collect();
     let terms = src.terms.iter().map(|t| t.entry.clone()).collect();
     Site {
+        lang: src.lang,
+        translations: Vec::new(),
         glossary: GlossaryDoc { schema: SCHEMA_VERSION, terms },
         reports,
         index: IndexDoc { schema: SCHEMA_VERSION, hub, articles: summaries, topics: topic_summaries },

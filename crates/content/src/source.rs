@@ -134,3 +134,20 @@ pub fn past_date<F>(src: &SourceDoc<F>, key: &str, value: &str, today: Day) -> R
     }
     Ok(day)
 }
+
+impl<T> SourceDoc<T> {
+    /// The same file with another front matter: how a translation takes its original's
+    /// shared fields (its own words, body and line numbers stay).
+    pub fn with_front<F>(self, front: F) -> SourceDoc<F> {
+        SourceDoc {
+            file: self.file,
+            front,
+            slug: self.slug,
+            front_text: self.front_text,
+            front_line: self.front_line,
+            body_text: self.body_text,
+            body_line: self.body_line,
+            body: self.body,
+        }
+    }
+}

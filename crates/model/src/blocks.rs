@@ -57,12 +57,8 @@ pub enum CalloutKind {
 
 impl CalloutKind {
     /// The visible label, so the kind is not told by colour alone.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Note => "Good to know",
-            Self::Tip => "Tip",
-            Self::Warning => "Important",
-        }
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        lang.strings().callout(self)
     }
 }
 

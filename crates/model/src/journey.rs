@@ -27,15 +27,14 @@ impl Stage {
         }
     }
 
+    /// The position in `EVERY` (and in each string table's `stages`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The chip and heading label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Understanding => "Understanding CAR-T",
-            Self::Deciding => "Deciding and paying",
-            Self::Preparing => "Getting ready",
-            Self::Treatment => "Treatment and the first weeks",
-            Self::Recovery => "Recovery and life after",
-        }
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        lang.strings().stage(self)
     }
 
     pub fn from_slug(s: &str) -> Option<Self> {

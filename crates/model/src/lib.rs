@@ -7,6 +7,7 @@ mod filter;
 mod journey;
 mod links;
 pub mod page;
+pub mod i18n;
 
 pub use blocks::{for_each_inlines, for_each_inlines_mut, svg_attr_allowed, word_count, Block, CalloutKind, Inline, Svg, SVG_ATTRS, SVG_TAGS};
 pub use filter::{
@@ -16,6 +17,7 @@ pub use filter::{
 pub use journey::Stage;
 pub use links::{classify_href, LinkKind};
 pub use page::{is_slug, Page};
+pub use i18n::{fill, Lang, Strings};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -51,34 +53,24 @@ impl CancerType {
         }
     }
 
+    /// The position in `EVERY` (and in each string table's `types`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The short chip label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Lymphoma => "Lymphoma",
-            Self::All => "ALL",
-            Self::Myeloma => "Myeloma",
-            Self::SolidTumors => "Solid tumors",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.strings().cancer_type(self).chip
     }
 
     /// The label spelled out, for screen readers and tags.
-    pub fn full_name(self) -> &'static str {
-        match self {
-            Self::Lymphoma => "Lymphoma",
-            Self::All => "Acute lymphoblastic leukemia (ALL)",
-            Self::Myeloma => "Multiple myeloma",
-            Self::SolidTumors => "Solid tumors",
-        }
+    pub fn full_name(self, lang: Lang) -> &'static str {
+        lang.strings().cancer_type(self).full
     }
 
     /// The name as it reads inside a sentence.
-    pub fn in_sentence(self) -> &'static str {
-        match self {
-            Self::Lymphoma => "lymphoma",
-            Self::All => "acute lymphoblastic leukemia (ALL)",
-            Self::Myeloma => "multiple myeloma",
-            Self::SolidTumors => "solid tumors",
-        }
+    pub fn in_sentence(self, lang: Lang) -> &'static str {
+        lang.strings().cancer_type(self).in_sentence
     }
 
     pub fn from_slug(s: &str) -> Option<Self> {

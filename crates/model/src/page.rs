@@ -4,7 +4,7 @@
 //! link derive from here, so a new page kind (or a language) is added once.
 
 use crate::filter::Selection;
-use crate::{CancerType, IndexDoc, Stage};
+use crate::{CancerType, IndexDoc, Lang, Stage};
 
 /// Path segments, shared with the router's table.
 pub const ARTICLES: &str = "articles";
@@ -62,7 +62,8 @@ impl Page {
         is_slug(slug).then(|| Self::Topic(slug.to_string()))
     }
 
-    /// The site path, without the base: "/", "/articles/x".
+    /// The path within an edition, without the base: "/", "/articles/x". What authors
+    /// write in links in every language; `path_in` gives the full site path.
     pub fn path(&self) -> String {
         match self {
             Self::Hub => "/".into(),
@@ -94,6 +95,35 @@ impl Page {
             _ => return None,
         };
         Some(page)
+    }
+
+    /// The page's path in an edition: the edition's prefix and the path within it
+    /// ("/es/articles/x", "/es/" for the Spanish hub). Every edition has the same pages under
+    /// the same segments and slugs, so a page's twin is the same `Page` in another `Lang`.
+    pub fn path_in(&self, lang: Lang) -> String {
+        format!("{}{}", lang.prefix(), self.path())
+    }
+
+    /// The edition and page a site path names (see `parse`).
+    pub fn parse_localized(path: &str) -> Option<(Lang, Self)> {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let (lang, rest) = Lang::split_path(path);
+        Self::parse(rest).map(|p| (lang, p))
+    }
+
+    /// The data document in an edition, relative to `data/` ("es/articles/x.json").
+    pub fn data_file_in(&self, lang: Lang) -> Option<String> {
+        self.data_file().map(|f| format!("{}{f}", lang.folder()))
+    }
+
+    /// The prerendered HTML file in an edition, relative to the site's root folder.
+    pub fn html_file_in(&self, lang: Lang) -> String {
+        format!("{}{}", lang.folder(), self.html_file())
+    }
+
+    /// The page-data script in an edition, as a site path.
+    pub fn data_script_in(&self, lang: Lang) -> String {
+        format!("{}{}", lang.prefix(), self.data_script())
     }
 
     /// The data document the page is drawn from, relative to `data/`.

@@ -45,8 +45,6 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
     // Spawning inside the reactive system needs an executor.
     let _ = any_spawner::Executor::init_tokio();
     cart_hub::api::set_data_dir(dist.join("data"));
-    let index_text = std::fs::read_to_string(dist.join("data/index.json")).map_err(|e| format!("reading data/index.json: {e}"))?;
-    let index: cart_model::IndexDoc = cart_model::decode(&index_text).map_err(|e| format!("data/index.json: {e:?}"))?;
 
     // Trunk's page, with its assets fingerprinted under assets/ and integrity on every
     // script, is the shell: the fallback page, and the frame every page is written into.
@@ -57,18 +55,22 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
             let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("reading index.html: {e}"))?;
             let s = assets::finalize(dist, &page, cart_hub::BASE)?;
             // The site's name, for portal.js to find in titles (pages get it in `page::assemble`).
-            let s = s.replacen("<body>", &format!("<body data-site-name=\"{}\">", cart_hub::SITE_NAME), 1);
+            let s = s.replacen(
+                "<body>",
+                &format!("<body data-site-name=\"{}\" data-messages=\"{}\">", cart_hub::SITE_NAME, page::script_messages(cart_model::Lang::DEFAULT)),
+                1,
+            );
             std::fs::write(&shell_path, &s).map_err(|e| e.to_string())?;
             s
         }
     };
 
-    let routes = routes::all(&index, &dist.join("data"))?;
+    let routes = routes::all(&dist.join("data"))?;
     for route in &routes {
-        let rendered = page::render(&route.page.path()).await;
+        let rendered = page::render(&route.page.path_in(route.lang), route.lang).await;
         let html = page::assemble(&shell, route, &rendered, origin)?;
-        write_file(&dist.join(route.page.html_file()), &html)?;
-        write_file(&dist.join(route.page.data_script().trim_start_matches('/')), &rendered.data_js)?;
+        write_file(&dist.join(route.page.html_file_in(route.lang)), &html)?;
+        write_file(&dist.join(route.page.data_script_in(route.lang).trim_start_matches('/')), &rendered.data_js)?;
     }
     std::fs::write(dist.join("sitemap.xml"), seo::sitemap(&routes, origin)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("robots.txt"), seo::robots(origin)).map_err(|e| e.to_string())?;

@@ -20,7 +20,7 @@ pub struct Rendered {
     pub data_js: String,
 }
 
-pub async fn render(path: &str) -> Rendered {
+pub async fn render(path: &str, lang: cart_model::Lang) -> Rendered {
     let shared: Arc<dyn SharedContext + Send + Sync> = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(Arc::clone(&shared)));
     let (meta, meta_output) = ServerMetaContext::new();
@@ -30,7 +30,7 @@ pub async fn render(path: &str) -> Rendered {
         provide_context(meta);
         // In order: resources resolve before their markup is written (a plain `to_html`
         // would write the Suspense fallbacks instead of the data).
-        view! { <cart_hub::App /> }.to_html_stream_in_order()
+        view! { <cart_hub::App lang /> }.to_html_stream_in_order()
     });
     let body = stream.collect::<Vec<String>>().await.concat();
     if let Some(deferred) = shared.await_deferred() {
@@ -54,7 +54,7 @@ pub async fn render(path: &str) -> Rendered {
 /// Trunk's shell with the rendered head and body. The SEO tags go before the `<!--HEAD-->`
 /// marker, outside what leptos_meta hydrates.
 pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Result<String, String> {
-    let path = route.page.path();
+    let path = route.page.path_in(route.lang);
     if !r.head.contains("<title>") || !r.head.contains("name=\"description\"") {
         return Err(format!("{path}: the page set no title or description"));
     }
@@ -63,6 +63,8 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
 
     // Drop the shell's own <title>: the page's comes from its components.
     let mut html = shell.to_string();
+    // The shell is the default language's; each page says its own.
+    html = set_html_lang(&html, route.lang)?;
     if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
         html.replace_range(a..b + "</title>".len(), "");
     }
@@ -78,16 +80,32 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     // Tells the loader this page was prerendered for this path, so it hydrates rather than
     // building the page again, and where the page's resource script is. The loader fetches
     // it with the app after the page has loaded: no script competes with the first paint.
+    // data-messages: the words boot.js and portal.js show, in the page's language.
     let body_tag = format!(
-        "<body data-site-name=\"{}\" data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\">",
+        "<body data-site-name=\"{}\" data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\" data-messages=\"{}\">",
         cart_hub::SITE_NAME,
         path,
-        route.page.data_script(),
-        crate::assets::integrity(r.data_js.as_bytes())
+        route.page.data_script_in(route.lang),
+        crate::assets::integrity(r.data_js.as_bytes()),
+        script_messages(route.lang)
     );
     let app = format!("<div id=\"{}\">{}</div>", cart_hub::bridge::APP_ROOT_ID, valid_markers(&r.body));
     html.replace_range(body_open..body_close, &format!("{body_tag}{app}"));
     Ok(html)
+}
+
+/// The messages of boot.js and portal.js as JSON, escaped for a double-quoted attribute.
+pub fn script_messages(lang: cart_model::Lang) -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        lang.strings().script_messages().into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string()))).collect();
+    seo::attr(&serde_json::Value::Object(map).to_string())
+}
+
+/// The `<html>` tag with the page's language (Trunk writes the shell's, `lang=en`).
+fn set_html_lang(html: &str, lang: cart_model::Lang) -> Result<String, String> {
+    let start = html.find("<html").ok_or("the shell has no <html> tag")?;
+    let end = start + html[start..].find('>').ok_or("the shell's <html> tag is not closed")?;
+    Ok(format!("{}<html lang=\"{}\">{}", &html[..start], lang.code(), &html[end + 1..]))
 }
 
 /// `head` with its `<title>` element replaced by `title`.

@@ -3,12 +3,16 @@
 //! `cart_hub::meta` functions the pages use for their own title and description).
 
 use cart_hub::meta::{self, PageText};
-use cart_model::{decode, ArticleDoc, IndexDoc, Page, TopicDoc};
+use cart_model::{decode, ArticleDoc, IndexDoc, Lang, Page, TopicDoc};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
 pub struct Route {
     pub page: Page,
+    /// The edition.
+    pub lang: Lang,
+    /// The editions the site has: the page exists in each (the content compiler pairs them).
+    pub editions: Vec<Lang>,
     /// The page's title (without the site name) and description, as plain text.
     pub text: PageText,
     /// Last reviewed, for the sitemap and JSON-LD.
@@ -17,12 +21,25 @@ pub struct Route {
     pub citations: Vec<String>,
 }
 
-/// Every page of the site, described from the documents in `data_dir`.
-pub fn all(index: &IndexDoc, data_dir: &Path) -> Result<Vec<Route>, String> {
-    Page::all(index).into_iter().map(|page| describe(page, index, data_dir)).collect()
+/// Every page of every edition, described from the documents in `data_dir` (`data/` for the
+/// default language, `data/<lang>/` for the others).
+pub fn all(data_dir: &Path) -> Result<Vec<Route>, String> {
+    let index_file = |lang: Lang| format!("{}{}", lang.folder(), cart_model::page::INDEX_FILE);
+    // The default edition always; the others where the content has them.
+    let editions: Vec<Lang> = Lang::EVERY.into_iter().filter(|l| *l == Lang::DEFAULT || data_dir.join(index_file(*l)).is_file()).collect();
+    let mut routes = Vec::new();
+    for &lang in &editions {
+        let index: IndexDoc = read_file(data_dir, &index_file(lang))?;
+        // The page texts (`cart_hub::meta`) are in the current language.
+        cart_hub::i18n::set_lang(lang);
+        for page in Page::all(&index) {
+            routes.push(Route { editions: editions.clone(), ..describe(page, lang, &index, data_dir)? });
+        }
+    }
+    Ok(routes)
 }
 
-fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, String> {
+fn describe(page: Page, lang: Lang, index: &IndexDoc, data_dir: &Path) -> Result<Route, String> {
     let hub_date = Some(index.hub.last_reviewed.iso.clone());
     let mut citations = Vec::new();
     let (text, last_reviewed) = match &page {
@@ -32,21 +49,25 @@ fn describe(page: Page, index: &IndexDoc, data_dir: &Path) -> Result<Route, Stri
         Page::Topics => (meta::topics(), hub_date),
         Page::Glossary => (meta::glossary(), hub_date),
         Page::Article(_) => {
-            let doc: ArticleDoc = read(data_dir, &page)?;
+            let doc: ArticleDoc = read(data_dir, &page, lang)?;
             citations = doc.article.sources.iter().map(|s| s.url.clone()).collect();
             (meta::article(&doc.article), Some(doc.article.last_reviewed.iso))
         }
         Page::Topic(_) => {
-            let doc: TopicDoc = read(data_dir, &page)?;
+            let doc: TopicDoc = read(data_dir, &page, lang)?;
             (meta::topic(&doc.topic), hub_date)
         }
         Page::NotFound => (meta::not_found(), None),
     };
-    Ok(Route { page, text, last_reviewed, citations })
+    Ok(Route { page, lang, editions: vec![lang], text, last_reviewed, citations })
 }
 
-fn read<T: DeserializeOwned>(data_dir: &Path, page: &Page) -> Result<T, String> {
-    let file = page.data_file().ok_or_else(|| format!("{}: no data document", page.path()))?;
+fn read<T: DeserializeOwned>(data_dir: &Path, page: &Page, lang: Lang) -> Result<T, String> {
+    let file = page.data_file_in(lang).ok_or_else(|| format!("{}: no data document", page.path_in(lang)))?;
+    read_file(data_dir, &file)
+}
+
+fn read_file<T: DeserializeOwned>(data_dir: &Path, file: &str) -> Result<T, String> {
     let text = std::fs::read_to_string(data_dir.join(&file)).map_err(|e| format!("reading data/{file}: {e}"))?;
     decode(&text).map_err(|e| format!("data/{file}: {e:?}"))
 }

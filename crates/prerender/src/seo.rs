@@ -2,7 +2,7 @@
 //! `MedicalWebPage` JSON-LD (a data block: it never executes, so the CSP holds), sitemap.
 
 use crate::routes::Route;
-use cart_model::Page;
+use cart_model::{Lang, Page};
 
 pub const PUBLISHER: &str = "CAR-T Hub";
 
@@ -14,12 +14,13 @@ pub fn page_url(origin: &str, path: &str) -> String {
 /// Canonical link (or noindex), Open Graph and JSON-LD for a page. Every value is plain
 /// text from the documents and is escaped here, once.
 pub fn head_tags(route: &Route, origin: &str) -> String {
-    let url = page_url(origin, &route.page.path());
+    let url = page_url(origin, &route.page.path_in(route.lang));
     let title = cart_hub::meta::full_title(&route.text.title);
     let description = route.text.description.as_str();
     let mut out = String::new();
     if route.page.listed() {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", attr(&url)));
+        out.push_str(&alternates(route, origin));
     } else {
         out.push_str("<meta name=\"robots\" content=\"noindex\">");
     }
@@ -30,9 +31,12 @@ pub fn head_tags(route: &Route, origin: &str) -> String {
         ("og:title", title.as_str()),
         ("og:description", description),
         ("og:url", url.as_str()),
-        ("og:locale", "en_US"),
+        ("og:locale", locale(route.lang)),
     ] {
         out.push_str(&format!("<meta property=\"{property}\" content=\"{}\">", attr(value)));
+    }
+    for &other in route.editions.iter().filter(|l| **l != route.lang) {
+        out.push_str(&format!("<meta property=\"og:locale:alternate\" content=\"{}\">", locale(other)));
     }
     out.push_str("<meta name=\"twitter:card\" content=\"summary\">");
     if route.page.listed() {
@@ -50,11 +54,11 @@ fn json_ld(route: &Route, title: &str, description: &str, url: &str) -> String {
         "name": title,
         "description": description,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": route.lang.code(),
         "medicalAudience": { "@type": "MedicalAudience", "audienceType": "Patient" },
         "reviewedBy": { "@type": "Organization", "name": PUBLISHER },
         "publisher": { "@type": "Organization", "name": PUBLISHER },
-        "about": about(&route.page),
+        "about": about(&route.page, route.lang),
     });
     if !route.citations.is_empty() {
         page["citation"] = serde_json::json!(route.citations);
@@ -67,17 +71,49 @@ fn json_ld(route: &Route, title: &str, description: &str, url: &str) -> String {
 
 /// What a page is about: a cancer type's page is about the condition, every other page
 /// about the therapy.
-fn about(page: &Page) -> serde_json::Value {
+fn about(page: &Page, lang: Lang) -> serde_json::Value {
     match page {
-        Page::Type(t) => serde_json::json!({ "@type": "MedicalCondition", "name": t.full_name() }),
-        _ => serde_json::json!({ "@type": "MedicalTherapy", "name": "CAR-T cell therapy" }),
+        Page::Type(t) => serde_json::json!({ "@type": "MedicalCondition", "name": t.full_name(lang) }),
+        _ => serde_json::json!({ "@type": "MedicalTherapy", "name": lang.strings().therapy_name }),
     }
 }
 
+/// The Open Graph locale of an edition: the US readership's.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_US",
+        Lang::Es => "es_US",
+    }
+}
+
+/// The page in every edition, and `x-default` (the default language's) for other readers;
+/// nothing for a site with one edition.
+fn alternates(route: &Route, origin: &str) -> String {
+    alternate_links(route, origin, |hreflang, href| format!("<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{href}\">"))
+}
+
+/// The same alternates as sitemap entries (`xhtml:link`).
+fn sitemap_alternates(route: &Route, origin: &str) -> String {
+    alternate_links(route, origin, |hreflang, href| format!("<xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{href}\"/>"))
+}
+
+fn alternate_links(route: &Route, origin: &str, link: impl Fn(&str, &str) -> String) -> String {
+    if route.editions.len() < 2 {
+        return String::new();
+    }
+    let href = |lang: Lang| attr(&page_url(origin, &route.page.path_in(lang)));
+    let mut out: String = route.editions.iter().map(|l| link(l.code(), &href(*l))).collect();
+    out.push_str(&link("x-default", &href(Lang::DEFAULT)));
+    out
+}
+
 pub fn sitemap(routes: &[Route], origin: &str) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
     for r in routes.iter().filter(|r| r.page.listed()) {
-        out.push_str(&format!("  <url><loc>{}</loc>", attr(&page_url(origin, &r.page.path()))));
+        out.push_str(&format!("  <url><loc>{}</loc>", attr(&page_url(origin, &r.page.path_in(r.lang)))));
+        out.push_str(&sitemap_alternates(r, origin));
         if let Some(d) = &r.last_reviewed {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
         }
@@ -97,6 +133,6 @@ pub fn text(s: &str) -> String {
 }
 
 /// Escapes text for a double-quoted HTML attribute.
-fn attr(s: &str) -> String {
+pub fn attr(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -43,10 +43,9 @@ async fn titles_and_descriptions_are_escaped_once() {
     let _ = any_spawner::Executor::init_tokio();
     let dir = site();
     cart_hub::api::set_data_dir(dir.path().join("data"));
-    let index: cart_model::IndexDoc = cart_model::decode(&std::fs::read_to_string(dir.path().join("data/index.json")).unwrap()).unwrap();
-    let all = routes::all(&index, &dir.path().join("data")).unwrap();
+    let all = routes::all(&dir.path().join("data")).unwrap();
     let route = all.iter().find(|r| r.page == Page::Article("odd".into())).unwrap();
-    let rendered = page::render(&route.page.path()).await;
+    let rendered = page::render(&route.page.path(), route.lang).await;
     let html = page::assemble(SHELL, route, &rendered, "https://example.org").unwrap();
     let head = head_of(&html);
 
@@ -71,8 +70,7 @@ async fn titles_and_descriptions_are_escaped_once() {
 #[test]
 fn sitemap_lists_every_page_but_not_found() {
     let dir = site();
-    let index: cart_model::IndexDoc = cart_model::decode(&std::fs::read_to_string(dir.path().join("data/index.json")).unwrap()).unwrap();
-    let all = routes::all(&index, &dir.path().join("data")).unwrap();
+    let all = routes::all(&dir.path().join("data")).unwrap();
     let map = seo::sitemap(&all, "https://example.org");
     assert_eq!(map.matches("<url>").count(), all.len() - 1);
     assert!(map.contains("<loc>https://example.org/articles/odd</loc><lastmod>2026-01-10</lastmod>"), "{map}");

@@ -24,9 +24,16 @@ const test = base.test.extend({
   }, { auto: true }],
 });
 
-/** The compiled content, read from the server like the app reads it. */
-async function loadIndex(request) {
-  const res = await request.get('/data/index.json');
+/** The editions: where each language's pages and documents live. */
+const EDITIONS = [
+  { code: 'en', prefix: '', data: '/data/' },
+  { code: 'es', prefix: '/es', data: '/data/es/' },
+];
+
+/** The compiled content, read from the server like the app reads it (`lang`: 'en' or 'es'). */
+async function loadIndex(request, lang = 'en') {
+  const edition = EDITIONS.find((e) => e.code === lang);
+  const res = await request.get(`${edition.data}index.json`);
   base.expect(res.ok()).toBeTruthy();
   return res.json();
 }
@@ -108,4 +115,4 @@ function libraryOrder(index, types) {
   return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
 }
 
-module.exports = { libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };
+module.exports = { EDITIONS, libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };

@@ -1,6 +1,6 @@
 // Prerendered pages: readable without JavaScript, hydrated without being rebuilt, and
 // described to search engines.
-const { test, expect, loadIndex, ready, libraryOrder } = require('./fixtures');
+const { test, expect, loadIndex, ready, libraryOrder, EDITIONS } = require('./fixtures');
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
@@ -115,24 +115,37 @@ test.describe('with JavaScript on', () => {
 
 test.describe('metadata', () => {
   test('every page in the sitemap has a unique title and description, a canonical URL, Open Graph tags and MedicalWebPage JSON-LD', async ({ page, request }) => {
-    const index = await loadIndex(request);
     const sitemap = await (await request.get('/sitemap.xml')).text();
-    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-    const expected = ['/', '/topics', '/glossary', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
-      ...['understanding', 'deciding', 'preparing', 'treatment', 'recovery'].map((s) => `/stages/${s}`),
-      ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
-    expect(locs.sort()).toEqual(expected.sort());
-    const robots = await (await request.get('/robots.txt')).text();
-    expect(robots).toContain('Sitemap: ');
-
+    const entries = [...sitemap.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)];
+    const locs = entries.map((m) => new URL(m[1]).pathname);
     // What each page should say, from the documents it was made from (the words the reader
     // gets, not their escaped form). The other pages' words are the app's own.
     const site = 'CAR-T Hub';
-    const words = new Map([
-      ['/', { h1: index.hub.title, title: `${index.hub.title} | ${site}`, description: index.hub.summary, reviewed: index.hub.last_reviewed.iso }],
-      ...index.articles.map((a) => [`/articles/${a.slug}`, { h1: a.title, title: `${a.title} | ${site}`, description: a.summary, reviewed: a.last_reviewed.iso }]),
-      ...index.topics.map((t) => [`/topics/${t.slug}`, { h1: t.title, title: `${t.title} | ${site}`, description: t.summary, reviewed: index.hub.last_reviewed.iso }]),
-    ]);
+    const expected = [];
+    const words = new Map();
+    const langOf = new Map();
+    for (const { code, prefix } of EDITIONS) {
+      const index = await loadIndex(request, code);
+      const within = ['/', '/topics', '/glossary', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
+        ...['understanding', 'deciding', 'preparing', 'treatment', 'recovery'].map((s) => `/stages/${s}`),
+        ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
+      for (const p of within) {
+        expected.push(`${prefix}${p}`);
+        langOf.set(`${prefix}${p}`, { code, within: p });
+      }
+      words.set(`${prefix}/`, { h1: index.hub.title, title: `${index.hub.title} | ${site}`, description: index.hub.summary, reviewed: index.hub.last_reviewed.iso });
+      for (const a of index.articles) words.set(`${prefix}/articles/${a.slug}`, { h1: a.title, title: `${a.title} | ${site}`, description: a.summary, reviewed: a.last_reviewed.iso });
+      for (const t of index.topics) words.set(`${prefix}/topics/${t.slug}`, { h1: t.title, title: `${t.title} | ${site}`, description: t.summary, reviewed: index.hub.last_reviewed.iso });
+    }
+    expect(locs.sort()).toEqual(expected.sort());
+    // Each sitemap entry names the page in every language, and x-default.
+    for (const [, loc, rest] of entries) {
+      const { within } = langOf.get(new URL(loc).pathname);
+      const alts = Object.fromEntries([...rest.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], new URL(m[2]).pathname]));
+      expect(alts, `${loc}: alternates in the sitemap`).toEqual({ en: within, es: `/es${within}`, 'x-default': within });
+    }
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toContain('Sitemap: ');
 
     const titles = new Set();
     const descriptions = new Set();
@@ -151,11 +164,17 @@ test.describe('metadata', () => {
           og: Object.fromEntries([...d.querySelectorAll('meta[property^="og:"]')].map((m) => [m.getAttribute('property'), content(m)])),
           ld: [...d.querySelectorAll('script[type="application/ld+json"]')].map((x) => x.textContent),
           h1: [...d.querySelectorAll('main h1')].map((h) => h.textContent.trim()),
+          lang: d.documentElement.getAttribute('lang'),
+          alternates: Object.fromEntries([...d.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')])),
           // Nothing inline that executes or styles: only the JSON-LD data block.
           inlineScripts: [...d.querySelectorAll('script:not([src])')].filter((x) => x.type !== 'application/ld+json').length,
           styled: d.querySelectorAll('[style], style').length,
         };
       }, html);
+      const { code, within } = langOf.get(path);
+      expect(seen.lang, `${path}: <html lang>`).toBe(code);
+      expect(Object.fromEntries(Object.entries(seen.alternates).map(([k, v]) => [k, new URL(v).pathname])), `${path}: hreflang alternates`)
+        .toEqual({ en: within, es: `/es${within}`, 'x-default': within });
       expect(seen.titles, `${path}: one <title>`).toBe(1);
       expect(seen.descriptions, `${path}: one description`).toHaveLength(1);
       const [title, description] = [seen.title, seen.descriptions[0]];
@@ -174,11 +193,12 @@ test.describe('metadata', () => {
       expect(new URL(canonical).pathname).toBe(path);
       expect(seen.og, `${path}: Open Graph says what the page says`).toEqual(expect.objectContaining({
         'og:title': title, 'og:description': description, 'og:url': canonical,
-        'og:type': path.startsWith('/articles/') ? 'article' : 'website',
+        'og:type': within.startsWith('/articles/') ? 'article' : 'website',
       }));
       expect(seen.ld, `${path}: one JSON-LD block`).toHaveLength(1);
       const ld = JSON.parse(seen.ld[0]);
       expect(ld['@type']).toBe('MedicalWebPage');
+      expect(ld.inLanguage, `${path}: JSON-LD inLanguage`).toBe(code);
       expect({ name: ld.name, description: ld.description, url: ld.url }, `${path}: JSON-LD says what the page says`)
         .toEqual({ name: title, description, url: canonical });
       expect(ld.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
