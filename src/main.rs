@@ -37,7 +37,13 @@ fn main() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang.code());
     }
-    let mode = if prerendered.as_deref() == Some(path) && hydrate(root.clone(), lang) {
+    // The pages' own paths ("/es/" for the Spanish hub) compared without a trailing slash.
+    // An empty value means the page's data did not arrive (see boot.js): nothing to hydrate.
+    let made_for = prerendered.as_deref().filter(|p| !p.is_empty()).map(|p| match p.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    });
+    let mode = if made_for == Some(path) && hydrate(root.clone(), lang) {
         "hydrated"
     } else {
         // Markup made for another path (a fallback page) would not match, nor markup whose

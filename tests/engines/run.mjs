@@ -36,6 +36,7 @@ const engines = {
 };
 
 const index = await (await fetch(`${base}/data/index.json`)).json();
+const indexEs = await (await fetch(`${base}/data/es/index.json`)).json();
 // Under cancer-type chips: articles written for one selected type alone first, then the rest.
 const matching = (types) => {
   const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
@@ -151,6 +152,26 @@ const scenarios = {
         }
       }
     });
+  },
+  'Spanish: the switch opens the same article in Spanish, whose chips filter in Spanish': async (d) => {
+    const a = index.articles[2];
+    await d.get(`${base}/articles/${a.slug}`);
+    await live(d);
+    await d.findElement(By.css('.lang-switch a[hreflang="es"]')).click();
+    const es = indexEs.articles.find((x) => x.slug === a.slug);
+    await h1(d, es.title);
+    check((await d.getCurrentUrl()) === `${base}/es/articles/${a.slug}`, `the Spanish twin (${await d.getCurrentUrl()})`);
+    await live(d);
+    check((await d.findElement(By.css('html')).getAttribute('lang')) === 'es', 'html lang is es');
+    check((await d.findElement(By.css('html')).getAttribute('data-app')) === 'hydrated', 'the Spanish page is hydrated');
+    await d.get(`${base}/es/`);
+    await live(d);
+    await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='LLA']")).click();
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/es/?type=all'), 5000, 'URL has ?type=all');
+    const shown = indexEs.articles.filter((x) => x.cancer_types.includes('all')).length;
+    await d.wait(async () => (await texts(d, '.cards .card__title')).length === shown, 5000, `${shown} Spanish cards`);
+    await d.findElement(By.css('.lang-switch a[hreflang="en"]')).click();
+    await d.wait(async () => (await d.getCurrentUrl()) === `${base}/?type=all`, 5000, 'English, same chips');
   },
   'no crash or start-up failure message': async (d) => {
     await d.get(`${base}/topics`);

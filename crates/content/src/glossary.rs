@@ -137,7 +137,9 @@ fn first_match(text: &str, terms: &[Term], linked: &HashSet<String>) -> Option<(
                     end += 1;
                 }
                 if is_boundary(lower[..start].chars().next_back()) && is_boundary(lower[end..].chars().next()) {
-                    if best.as_ref().is_none_or(|b| start < b.0) {
+                    // The earliest use; at the same place, the longer term ("remisión completa"
+                    // over "remisión").
+                    if best.as_ref().is_none_or(|b| start < b.0 || (start == b.0 && end > b.1)) {
                         best = Some((start, end, t.entry.slug.clone()));
                     }
                     break;
@@ -186,6 +188,15 @@ mod tests {
         assert_eq!(json.matches("/glossary#antigen").count(), 1);
         assert!(json.contains(r#"{"link":{"href":"/glossary#apheresis","content":[{"text":"leukapheresis"}]}}"#), "{json}");
         assert_eq!(used.len(), 3);
+    }
+
+    #[test]
+    fn the_longer_term_wins_where_two_start_together() {
+        let terms = [term("Remisión", &[]), term("Remisión completa", &[])];
+        let mut blocks = vec![para("La remisión completa es el objetivo.")];
+        let mut used = HashSet::new();
+        link_first_uses(&mut blocks, &terms, &mut used);
+        assert!(format!("{blocks:?}").contains("href: \"/glossary#remision-completa\""), "{blocks:?}");
     }
 
     #[test]

@@ -42,6 +42,9 @@ impl std::fmt::Display for Score {
     }
 }
 
+/// Below this many words a score says little.
+pub const MIN_WORDS_TO_SCORE: usize = 100;
+
 /// The Spanish gate: "fairly easy" (6th grade) or easier.
 pub const MIN_FERNANDEZ_HUERTA: f64 = 70.0;
 

@@ -40,6 +40,19 @@ const states = {
     await openInApp(page, 'hub');
     await expect(page.getByRole('alert')).toBeVisible();
   },
+  // The Spanish edition: the same pages under /es/ (same slugs), and the language offer.
+  'es hub': async (page) => { await page.goto('/es/'); },
+  'es hub, filtered': async (page) => { await page.goto('/es/?type=lymphoma,myeloma'); await expect(page.locator('.chip[aria-pressed=true]')).toHaveCount(2); },
+  'es article': async (page, index) => { await page.goto(`/es/articles/${index.articles[0].slug}`); },
+  'es article with a table': async (page) => { await page.goto('/es/articles/approved-car-t-products'); },
+  'es topic': async (page, index) => { await page.goto(`/es/topics/${index.topics[0].slug}`); },
+  'es glossary': async (page) => { await page.goto('/es/glossary'); },
+  'es not found': async (page) => { await page.goto('/es/no-such-page'); await expect(page.locator('main h1')).toHaveText('No encontramos esa página'); },
+  'hub with the offer of Spanish': async (page) => {
+    await page.addInitScript(() => localStorage.setItem('cart-hub:lang', 'es'));
+    await page.goto('/');
+    await expect(page.locator('.lang-offer')).toBeVisible();
+  },
 };
 const expectedErrors = {
   'article not found': /status of 404/,

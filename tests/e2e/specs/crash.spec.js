@@ -17,3 +17,12 @@ test('a panic shows "Something went wrong" and Reload brings the page back', asy
   await expect(page.locator('main h1')).toHaveText('Topics');
   await expect(page.locator('#crash')).toHaveCount(0);
 });
+
+test('on a Spanish page the crash screen speaks Spanish', async ({ page }) => {
+  await page.goto('/es/topics?debug-panic');
+  const crash = page.locator('#crash');
+  await expect(crash.getByRole('heading')).toHaveText('Algo salió mal');
+  await crash.getByRole('link', { name: 'Volver a cargar la página' }).click();
+  await ready(page);
+  await expect(page.locator('main h1')).toHaveText('Temas');
+});

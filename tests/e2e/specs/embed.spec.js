@@ -85,6 +85,18 @@ test('a portal the CSP lets frame the hub, but config.json does not list, gets a
   expect(await messages(page)).toEqual([]);
 });
 
+test('framed Spanish pages give the refusal in Spanish', async ({ page }) => {
+  await allowParents(page, [ALLOWED]);
+  await page.goto(`${LISTENING}/embed-example.html`);
+  const frame = page.frameLocator('#cart-hub');
+  // The portal page frames the hub's root; the reader opens the Spanish edition in the frame.
+  await frame.locator('html[data-app]').waitFor({ state: 'attached' });
+  await page.evaluate((url) => { document.getElementById('cart-hub').src = url; }, `${appUrl.origin}/es/?embed=1`);
+  const refusal = frame.getByRole('alert');
+  await expect(refusal).toContainText('Esta página no se puede mostrar aquí');
+  await expect(refusal.getByRole('link', { name: 'Abrir CAR-T Hub en una pestaña nueva' })).toBeVisible();
+});
+
 test.describe('refused framing while the page data fails', () => {
   test.use({ expectedConsoleErrors: /500|Failed to load|page-data/ });
   test('the refusal stays: the app only ever touches its own #app root', async ({ page }) => {

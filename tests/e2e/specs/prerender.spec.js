@@ -48,14 +48,17 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-const pages = ['/', '/topics', '/types/lymphoma'];
+const pages = ['/', '/topics', '/types/lymphoma', '/es/', '/es/types/myeloma', '/es/glossary'];
 
 test.describe('with JavaScript on', () => {
-  for (const path of [...pages, 'first article', 'first topic']) {
+  for (const path of [...pages, 'first article', 'first topic', 'es/articles/approved-car-t-products']) {
     test(`${path}: hydration keeps every node the server drew`, async ({ page, request }) => {
       const index = await loadIndex(request);
       const url = path === 'first article' ? `/articles/${index.articles[0].slug}`
-        : path === 'first topic' ? `/topics/${index.topics[0].slug}` : path;
+        : path === 'first topic' ? `/topics/${index.topics[0].slug}` : path.startsWith('/') ? path : `/${path}`;
+      // A reader whose browser prefers the page's language: no language offer appears (it is
+      // meant to appear after hydration, and would count as a change here).
+      await page.addInitScript((code) => localStorage.setItem('cart-hub:lang', code), url.startsWith('/es') ? 'es' : 'en');
       // Hold the wasm back until the prerendered nodes are tagged and watched.
       let release;
       const gate = new Promise((r) => { release = r; });

@@ -40,6 +40,19 @@ test('no CSP violation and no third-party request across a whole reading session
     await page.goto(url);
     await ready(page);
   }
+  // The Spanish edition, reached by its switch, and back.
+  await page.getByRole('link', { name: 'Español' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await ready(page);
+  await page.getByRole('button', { name: 'Mieloma', exact: true }).click();
+  await page.locator('.card a').first().click();
+  await ready(page);
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Glosario' }).click();
+  await expect(page.locator('main h1')).toHaveText('Glosario');
+  await page.goto('/es/no-such-page');
+  await ready(page);
+  await page.getByRole('link', { name: 'English' }).click();
+  await ready(page);
   // Events are delivered as tasks: let the last page's arrive before looking.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   expect(violations).toEqual([]);

@@ -32,6 +32,26 @@ test('pages, links and data all live under the path', async ({ page }) => {
   expect(data.length).toBeGreaterThan(0);
 });
 
+test('the Spanish edition lives under the path too, and its switch keeps the page', async ({ page }) => {
+  const es = await (await page.request.get(`${SUB}/data/es/index.json`)).json();
+  const a = es.articles[3];
+  await page.goto(`${SUB}/articles/${a.slug}`);
+  await ready(page);
+  await page.getByRole('link', { name: 'Español' }).click();
+  await expect(page).toHaveURL(`${SUB}/es/articles/${a.slug}`);
+  await ready(page);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'hydrated');
+  await expect(page.locator('main h1')).toHaveText(a.title);
+  await linksStayUnder(page);
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Inicio' }).click();
+  await expect(page).toHaveURL(`${SUB}/es/`);
+  await page.getByRole('button', { name: 'Mieloma', exact: true }).click();
+  await expect(page).toHaveURL(`${SUB}/es/?type=myeloma`);
+  await page.locator('.card a').first().click();
+  await ready(page);
+  expect(new URL(page.url()).pathname.startsWith(`${base}/es/articles/`)).toBe(true);
+});
+
 test('chips, Back and reload keep the path (no doubled base)', async ({ page }) => {
   await page.goto(`${SUB}/`);
   await ready(page);

@@ -22,6 +22,15 @@ test('a browser without WebAssembly shows what to do, and the prerendered page s
   }
 });
 
+test('on a Spanish page the message is in Spanish', async ({ page }) => {
+  await page.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto('/es/glossary');
+  const message = page.locator('#boot-failure');
+  await expect(message).toContainText('Esta página no pudo abrirse en su navegador');
+  await expect(message).toContainText('Actualice su navegador');
+  await expect(page.locator('main h1')).toHaveText('Glosario');
+});
+
 test('a module that fails to compile shows the same message', async ({ page }) => {
   // Without the page's integrity digest for the wasm (as on a host that strips it), so the
   // browser really tries to compile the bytes; integrity.spec.js covers the digest itself.

@@ -62,6 +62,34 @@ pub fn site_files() -> Vec<(&'static str, String)> {
     ]
 }
 
+pub fn twin_article(original: &str) -> String {
+    format!(
+        "+++\noriginal = \"{original}\"\ntitle = \"Un artículo\"\nsummary = \"Un resumen.\"\nlast_reviewed = \"2026-01-10\"\nreview_basis = \"Revisado con las fuentes.\"\n+++\nUn texto.\n\n## Un título\n\n- una línea de lista\n- otra, vea [lo básico](/topics/basics)\n"
+    )
+}
+
+/// The Spanish edition of the site: a twin of every page, and the glossary term.
+pub fn spanish_files() -> Vec<(&'static str, String)> {
+    vec![
+        ("es/hub.md", "+++\ntitle = \"CAR-T\"\nsummary = \"Sobre CAR-T.\"\nlede = \"Empiece aquí.\"\nlast_reviewed = \"2026-01-10\"\n+++\nCAR-T es un [fármaco vivo](/topics/basics).\n".to_string()),
+        ("es/topics/basics.md", "+++\noriginal = \"basics\"\ntitle = \"Lo básico\"\nsummary = \"Lo básico.\"\n+++\nUna introducción.\n".to_string()),
+        ("es/articles/one.md", twin_article("one")),
+        ("es/articles/two.md", twin_article("two")),
+        ("es/articles/three.md", twin_article("three")),
+        ("es/glossary.toml", "[[term]]\nterm = \"Línea de lista\"\nen = \"List item\"\ndefinition = \"Una línea de una lista.\"\n".to_string()),
+    ]
+}
+
+/// Writes the site with its Spanish edition into `dir`.
+pub fn write_bilingual_site(dir: &Path) {
+    write_site(dir);
+    for (file, text) in spanish_files() {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
 /// Writes the site into `dir`.
 pub fn write_site(dir: &Path) {
     std::fs::create_dir_all(dir.join("articles")).unwrap();
