@@ -10,8 +10,11 @@ dist=${1:-dist}
 # progress, next steps, diagrams drawn inline as SVG nodes so they take the page's colours)
 # +24.9 KB (202.7 KB), most of it serde and tachys code for the new document shapes
 # (measured with twiggy on the size-analysis profile); making the app lighter is its own
-# piece of work, which should lower this again. Raise it only with a reason written here.
-budget=${WASM_BROTLI_BUDGET:-205000}
+# piece of work, which should lower this again. The Spanish edition +11.8 KB (214.3 KB): both
+# languages' string tables (+7.8 KB of text before compression), the language switch and the
+# hub's language offer (+4.5 KB in the hub's view), the app built per language (+2.4 KB in
+# main). Raise it only with a reason written here.
+budget=${WASM_BROTLI_BUDGET:-216000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
 wasm_seen=0

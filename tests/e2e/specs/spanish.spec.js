@@ -56,18 +56,18 @@ test.describe('a browser that prefers Spanish', () => {
     await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     // The Spanish hub offers nothing: the reader is where the browser prefers.
-    await expect(page.locator('.lang-offer')).toHaveCount(0);
+    await expect(page.locator('.lang-offer')).toBeHidden();
   });
 
   test('"No, gracias" is remembered on this device', async ({ page }) => {
     await page.goto('/');
     await ready(page);
     await page.locator('.lang-offer').getByRole('button', { name: 'No, gracias' }).click();
-    await expect(page.locator('.lang-offer')).toHaveCount(0);
+    await expect(page.locator('.lang-offer')).toBeHidden();
     await page.reload();
     await ready(page);
     await page.waitForTimeout(300);
-    await expect(page.locator('.lang-offer')).toHaveCount(0);
+    await expect(page.locator('.lang-offer')).toBeHidden();
   });
 });
 
@@ -75,7 +75,7 @@ test('an English-preferring browser is offered nothing; a reader who chose Spani
   await page.goto('/');
   await ready(page);
   await page.waitForTimeout(300);
-  await expect(page.locator('.lang-offer')).toHaveCount(0);
+  await expect(page.locator('.lang-offer')).toBeHidden();
   await switchTo(page, 'Español').click();
   await ready(page);
   await page.goto('/');
