@@ -22,6 +22,8 @@ command -v pigz >/dev/null || need_apt+=(pigz)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
 command -v Xvfb >/dev/null || need_apt+=(xvfb)
+# Python's venv for tools/py (scripts/check-codes.py checks the Infobutton codes).
+python3 -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 # Java 17 (Debian 12's default) runs the Nu Html Checker (npm vnu-jar, scripts/validate-html.sh).
 command -v java >/dev/null || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -62,6 +64,14 @@ for dir in tools tests/e2e tests/engines; do
     (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
   fi
 done
+
+# The official ICD-10-CM code files (PyPI simple-icd-10-cm, pinned in tools/requirements.txt).
+if [ ! -f tools/py/.stamp ] || [ tools/requirements.txt -nt tools/py/.stamp ]; then
+  say "pip install (tools/py)"
+  python3 -m venv tools/py
+  tools/py/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt
+  touch tools/py/.stamp
+fi
 
 # Trunk runs offline (it must never download tools), which makes cargo offline too.
 cargo fetch --quiet

@@ -31,6 +31,9 @@ echo "== Property tests (decoding any bytes, compiling any content: no panics)"
 cargo test --quiet -p cart-model --test props -- --nocapture 2>&1 | grep -E '^props:|test result'
 cargo test --quiet -p cart-content --test props -- --nocapture 2>&1 | grep -E '^props:|test result'
 
+echo "== Infobutton codes against the official ICD-10-CM code files"
+tools/py/bin/python scripts/check-codes.py
+
 echo "== Dependency licences"
 cargo deny --offline --workspace check licenses
 

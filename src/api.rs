@@ -93,6 +93,10 @@ pub fn glossary(text: &str) -> Loaded<GlossaryDoc> {
     Ok(decode(text)?)
 }
 
+pub fn connect(text: &str) -> Loaded<cart_model::ConnectDoc> {
+    Ok(decode(text)?)
+}
+
 // Documents already read this visit, so pages already seen still open when the network
 // drops. Only successes are kept: a Retry after a failure always asks the server again.
 #[cfg(target_arch = "wasm32")]

@@ -65,6 +65,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=StaticSegment(page::TOPICS) view=routes::topics::TopicsIndexPage />
                     <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />
                     <Route path=StaticSegment(page::GLOSSARY) view=routes::glossary::GlossaryPage />
+                    <Route path=StaticSegment(page::CONNECT) view=routes::connect::ConnectPage />
                 </FlatRoutes>
             </main>
             <SiteFooter />

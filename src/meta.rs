@@ -57,6 +57,10 @@ pub fn glossary() -> PageText {
     PageText::new(t().meta_glossary_title, t().meta_glossary_description)
 }
 
+pub fn connect() -> PageText {
+    PageText::new(t().connect_title, t().connect_description)
+}
+
 pub fn not_found() -> PageText {
     PageText::new(t().meta_not_found_title, t().meta_not_found_description)
 }

@@ -1,6 +1,7 @@
 //! One module per route; the file name follows the URL.
 
 pub mod article;
+pub mod connect;
 pub mod glossary;
 pub mod hub;
 pub mod not_found;

@@ -173,6 +173,13 @@ const scenarios = {
     await d.findElement(By.css('.lang-switch a[hreflang="en"]')).click();
     await d.wait(async () => (await d.getCurrentUrl()) === `${base}/?type=all`, 5000, 'English, same chips');
   },
+  'a link from a patient record (HL7 Infobutton) opens the Spanish lymphoma page': async (d) => {
+    await d.get(`${base}/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=C8338&informationRecipient.languageCode.c=es`);
+    await h1(d, 'Información sobre CAR-T para su historia clínica');
+    check((await d.getCurrentUrl()).includes('/es/connect?'), `the Spanish page (${await d.getCurrentUrl()})`);
+    const first = await texts(d, '#read-first + ul a');
+    check(first[0] === indexEs.articles.find((a) => a.slug === 'car-t-for-lymphoma').title, `lymphoma first (${first[0]})`);
+  },
   'no crash or start-up failure message': async (d) => {
     await d.get(`${base}/topics`);
     await live(d);

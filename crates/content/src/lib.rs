@@ -5,6 +5,7 @@
 pub mod article;
 pub mod citations;
 pub mod claims;
+pub mod connect;
 pub mod dates;
 mod editions;
 pub mod error;
@@ -39,6 +40,7 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
     };
     write_json(&out.join("index.json"), &site.index)?;
     write_json(&out.join("glossary.json"), &site.glossary)?;
+    write_json(&out.join("connect.json"), &site.connect)?;
     for doc in &site.articles {
         write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc)?;
     }

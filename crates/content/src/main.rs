@@ -1,6 +1,7 @@
 //! `cart-content <content-dir> <out-dir>`: compile content to JSON, or print every problem
 //! as `file:line: reason` and exit 1 so the build stops.
 //! `cart-content review <content-dir>`: the review list (due dates, cited claims, sources).
+//! `cart-content codes <content-dir>`: the table of HL7 Infobutton codes, for the README.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +11,9 @@ fn main() -> ExitCode {
     if let [cmd, content] = args.as_slice() {
         if cmd == "review" {
             return review(content);
+        }
+        if cmd == "codes" {
+            return codes(content);
         }
     }
     let [content, out] = args.as_slice() else {
@@ -45,6 +49,20 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The table of supported codes, for the README.
+fn codes(content: &str) -> ExitCode {
+    match cart_content::connect::load(&PathBuf::from(content).join("connect.toml")) {
+        Ok(mappings) => {
+            print!("{}", cart_content::connect::table(&mappings));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn review(content: &str) -> ExitCode {

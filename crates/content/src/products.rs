@@ -167,6 +167,29 @@ fn in_lang<'a>(english: &'a str, translations: &'a BTreeMap<String, String>, lan
         .ok_or_else(|| format!("products.toml has no {} text for {what}: add `{}` there", lang.code(), what))
 }
 
+impl Products {
+    /// One product's facts in an edition's words (for the Infobutton answers).
+    pub fn facts(&self, id: &str, lang: Lang) -> std::result::Result<cart_model::ProductFacts, String> {
+        let p = self.products.iter().find(|p| p.id == id).ok_or_else(|| format!("no product \"{id}\" in products.toml"))?;
+        let mut uses = Vec::new();
+        for u in &p.uses {
+            let text = in_lang(&u.text, &u.use_in, lang, &format!("use_in.{} of {} ({})", lang.code(), p.id, u.approved))?;
+            let when = Day::parse(&u.approved).map(|d| month_year(&d, lang)).unwrap_or_default();
+            uses.push(format!("{text} ({when})"));
+        }
+        Ok(cart_model::ProductFacts {
+            id: p.id.clone(),
+            brand: p.brand.clone(),
+            generic: p.generic.clone(),
+            target: p.target.clone(),
+            dosing: in_lang(&p.dosing, &p.dosing_in, lang, &format!("dosing_in.{} of {}", lang.code(), p.id))?.to_string(),
+            stay_near_weeks: p.stay_near_weeks,
+            no_driving_weeks: p.no_driving_weeks,
+            uses,
+        })
+    }
+}
+
 /// The directive a paragraph holds, if it is one: `{{name args}}`.
 fn directive(block: &Block) -> Option<String> {
     let Block::Paragraph { content } = block else { return None };

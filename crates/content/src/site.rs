@@ -18,9 +18,9 @@ use crate::error::{ContentError, Result};
 use crate::front_matter::{ArticleFront, HubFront, TopicFront};
 use crate::source::{self, past_date, refs, require_text, SourceDoc};
 use crate::readability::{Score, MIN_FERNANDEZ_HUERTA};
-use crate::{citations, claims, editions, glossary, products, readability};
+use crate::{citations, claims, connect, editions, glossary, products, readability};
 use cart_model::{
-    word_count, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
+    word_count, ConnectDoc, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
 };
 use std::collections::HashSet;
@@ -45,6 +45,8 @@ pub struct Site {
     pub reports: Vec<ArticleReport>,
     /// The other languages' editions (empty inside them).
     pub translations: Vec<Site>,
+    /// The HL7 Infobutton answers (`content/connect.toml`), in this edition's words.
+    pub connect: ConnectDoc,
 }
 
 impl Site {
@@ -90,10 +92,30 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
     match site {
         Some(mut site) if errors.is_empty() => {
             site.translations = translations;
-            Ok(site)
+            add_connect(&mut site, &en, &mut errors);
+            if errors.is_empty() { Ok(site) } else { Err(errors) }
         }
         _ => Err(errors),
     }
+}
+
+/// The code mappings, checked against the default edition and compiled for every edition.
+fn add_connect(site: &mut Site, en: &Sources, errors: &mut Vec<ContentError>) {
+    let file = en.dir.join("connect.toml");
+    let mappings = match connect::load(&file) {
+        Ok(m) => m,
+        Err(e) => return errors.push(e),
+    };
+    errors.extend(connect::check(&mappings, &site.index, &en.products, &file));
+    if !errors.is_empty() {
+        return;
+    }
+    let mut compile_for = |edition: &mut Site| match connect::compile(&mappings, &edition.index, &en.products, edition.lang) {
+        Ok(doc) => edition.connect = doc,
+        Err(reason) => errors.push(ContentError::new(&file, 0, reason)),
+    };
+    compile_for(site);
+    site.translations.iter_mut().for_each(compile_for);
 }
 
 /// Stages 2 to 8 for one edition; `None` if it added errors.
@@ -403,6 +425,7 @@ fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &
     Site {
         lang: src.lang,
         translations: Vec::new(),
+        connect: ConnectDoc { schema: SCHEMA_VERSION, codes: Vec::new() },
         glossary: GlossaryDoc { schema: SCHEMA_VERSION, terms },
         reports,
         index: IndexDoc { schema: SCHEMA_VERSION, hub, articles: summaries, topics: topic_summaries },

@@ -3,6 +3,7 @@
 //! One source of truth for both sides; nothing here touches a browser.
 
 mod blocks;
+pub mod connect;
 mod filter;
 mod journey;
 mod links;
@@ -17,6 +18,7 @@ pub use filter::{
 pub use journey::Stage;
 pub use links::{classify_href, LinkKind};
 pub use page::{is_slug, Page};
+pub use connect::{CodeEntry, CodeSystem, ConnectDoc, ProductFacts};
 pub use i18n::{fill, Lang, Strings};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};

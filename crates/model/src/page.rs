@@ -12,6 +12,8 @@ pub const TOPICS: &str = "topics";
 pub const TYPES: &str = "types";
 pub const STAGES: &str = "stages";
 pub const GLOSSARY: &str = "glossary";
+/// HL7 Infobutton requests (see `connect`).
+pub const CONNECT: &str = "connect";
 /// The not-found page's own path (prerendered as `404.html`).
 pub const NOT_FOUND: &str = "404";
 
@@ -23,6 +25,7 @@ pub const STAGE_PARAM: &str = "stage";
 /// Data documents that are not per page.
 pub const INDEX_FILE: &str = "index.json";
 pub const GLOSSARY_FILE: &str = "glossary.json";
+pub const CONNECT_FILE: &str = "connect.json";
 
 /// One page of the site.
 #[derive(Clone, PartialEq, Eq, Debug, Hash)]
@@ -41,6 +44,9 @@ pub enum Page {
     Topic(String),
     /// `/glossary`
     Glossary,
+    /// `/connect?mainSearchCriteria...`: the pages for a patient's diagnosis and medication
+    /// codes (an HL7 Infobutton request). Drawn in the browser from the request; not listed.
+    Connect,
     /// The page for paths that name nothing.
     NotFound,
 }
@@ -73,6 +79,7 @@ impl Page {
             Self::Topics => format!("/{TOPICS}"),
             Self::Topic(slug) => format!("/{TOPICS}/{slug}"),
             Self::Glossary => format!("/{GLOSSARY}"),
+            Self::Connect => format!("/{CONNECT}"),
             Self::NotFound => format!("/{NOT_FOUND}"),
         }
     }
@@ -91,6 +98,7 @@ impl Page {
             [TOPICS] => Self::Topics,
             [TOPICS, slug] if is_slug(slug) => Self::Topic(slug.to_string()),
             [GLOSSARY] => Self::Glossary,
+            [CONNECT] => Self::Connect,
             [NOT_FOUND] => Self::NotFound,
             _ => return None,
         };
@@ -133,6 +141,7 @@ impl Page {
             Self::Article(slug) => Some(format!("{ARTICLES}/{slug}.json")),
             Self::Topic(slug) => Some(format!("{TOPICS}/{slug}.json")),
             Self::Glossary => Some(GLOSSARY_FILE.into()),
+            Self::Connect => Some(CONNECT_FILE.into()),
             Self::NotFound => None,
         }
     }
@@ -158,7 +167,7 @@ impl Page {
 
     /// In the sitemap and indexable (every page but not-found).
     pub fn listed(&self) -> bool {
-        !matches!(self, Self::NotFound)
+        !matches!(self, Self::NotFound | Self::Connect)
     }
 
     /// The hub showing the articles for a selection: the query form that holds any

@@ -58,6 +58,7 @@ fn describe(page: Page, lang: Lang, index: &IndexDoc, data_dir: &Path) -> Result
             (meta::topic(&doc.topic), hub_date)
         }
         Page::NotFound => (meta::not_found(), None),
+        Page::Connect => (meta::connect(), None),
     };
     Ok(Route { page, lang, editions: vec![lang], text, last_reviewed, citations })
 }

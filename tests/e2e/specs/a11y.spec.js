@@ -48,6 +48,11 @@ const states = {
   'es topic': async (page, index) => { await page.goto(`/es/topics/${index.topics[0].slug}`); },
   'es glossary': async (page) => { await page.goto('/es/glossary'); },
   'es not found': async (page) => { await page.goto('/es/no-such-page'); await expect(page.locator('main h1')).toHaveText('No encontramos esa página'); },
+  // Links from a patient's record (HL7 Infobutton): an answer with a product, none, a bad link.
+  'connect, answers': async (page) => { await page.goto('/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=C91.00&mainSearchCriteria.v.cs1=2.16.840.1.113883.6.88&mainSearchCriteria.v.c1=2700168'); },
+  'connect, no information': async (page) => { await page.goto('/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=C50.911'); },
+  'connect, malformed': async (page) => { await page.goto('/connect?mainSearchCriteria.v.c=C83.38'); await expect(page.getByRole('alert')).toBeVisible(); },
+  'es connect': async (page) => { await page.goto('/es/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=443487006'); },
   'hub with the offer of Spanish': async (page) => {
     await page.addInitScript(() => localStorage.setItem('cart-hub:lang', 'es'));
     await page.goto('/');

@@ -51,6 +51,10 @@ test('no CSP violation and no third-party request across a whole reading session
   await expect(page.locator('main h1')).toHaveText('Glosario');
   await page.goto('/es/no-such-page');
   await ready(page);
+  await page.goto('/es/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.88&mainSearchCriteria.v.c=2479140');
+  await ready(page);
+  await page.locator('#read-first + ul a').first().click();
+  await ready(page);
   await page.getByRole('link', { name: 'English' }).click();
   await ready(page);
   // Events are delivered as tasks: let the last page's arrive before looking.

@@ -52,6 +52,15 @@ test('the Spanish edition lives under the path too, and its switch keeps the pag
   expect(new URL(page.url()).pathname.startsWith(`${base}/es/articles/`)).toBe(true);
 });
 
+test('links from a patient\'s record (/connect) work under the path', async ({ page }) => {
+  await page.goto(`${SUB}/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=C90.00&informationRecipient.languageCode.c=es`);
+  await expect(page).toHaveURL(new RegExp(`${base}/es/connect\\?`));
+  await ready(page);
+  await linksStayUnder(page);
+  await page.locator('#read-first + ul a').first().click();
+  await expect(page).toHaveURL(`${SUB}/es/articles/car-t-for-multiple-myeloma`);
+});
+
 test('chips, Back and reload keep the path (no doubled base)', async ({ page }) => {
   await page.goto(`${SUB}/`);
   await ready(page);

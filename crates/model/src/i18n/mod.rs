@@ -240,6 +240,31 @@ pub struct Strings {
     /// `{month}`, `{year}`
     pub month_year: &'static str,
 
+    // The page for codes from a patient's record (`/connect`, HL7 Infobutton).
+    pub what_connect: &'static str,
+    pub connect_title: &'static str,
+    pub connect_description: &'static str,
+    pub connect_lede: &'static str,
+    pub connect_codes_label: &'static str,
+    /// `{system}`, `{code}`
+    pub connect_code: &'static str,
+    pub connect_no_match: &'static str,
+    pub connect_none_title: &'static str,
+    pub connect_none_text: &'static str,
+    pub connect_bad_title: &'static str,
+    /// `{param}`
+    pub connect_bad_no_code: &'static str,
+    /// `{param}`
+    pub connect_bad_missing_system: &'static str,
+    /// `{param}`, `{value}`
+    pub connect_bad_unknown_system: &'static str,
+    /// `{param}`, `{value}`, `{system}`
+    pub connect_bad_malformed: &'static str,
+    pub connect_read_first: &'static str,
+    /// `{type}`
+    pub connect_all_of_type: &'static str,
+    pub connect_approved_for: &'static str,
+
     // Product tables (written by the content compiler).
     /// `{type}`, `{as_of}`
     pub products_caption_type: &'static str,
