@@ -31,7 +31,7 @@ const PAIRS = [
   ['link', 'bg'], ['link', 'surface'], ['chip-on-text', 'chip-on'], ['on-brand', 'brand-dark'],
 ];
 const FIELDS = ['name', 'logo', 'contact', 'colors', 'darkColors', 'font', 'radius',
-  'showHeader', 'showFooter', 'embed', 'allowedParentOrigins', 'language'];
+  'showHeader', 'showFooter', 'embed', 'allowedParentOrigins', 'language', 'offline'];
 // The words this script shows, in the page's language (see boot.js).
 const words = (() => {
   try { return JSON.parse(document.body.dataset.messages || '{}'); } catch { return {}; }
@@ -121,7 +121,7 @@ async function load() {
   field('font', (v) => (typeof v === 'string' && v.length <= 200 && !/url\(|[;{}]/i.test(v) && CSS.supports('font-family', v)
     ? '' : 'must be a CSS font-family list of installed fonts (no web fonts)'));
   field('radius', (v) => (typeof v === 'string' && radiusPx(v) !== null ? '' : 'must be a length from 0 to 24px, such as "4px" or "0.5rem"'));
-  for (const key of ['showHeader', 'showFooter', 'embed']) {
+  for (const key of ['showHeader', 'showFooter', 'embed', 'offline']) {
     field(key, (v) => (typeof v === 'boolean' ? '' : 'must be true or false'));
   }
   field('language', (v) => (typeof v === 'string' && /^[a-z]{2}$/.test(v) ? '' : 'must be a language code such as "en" or "es"'));
@@ -361,4 +361,7 @@ load().then(({ config, problems }) => {
   if (mayShow) reportHeight(config.allowedParentOrigins || []);
   if (problems.length) console.warn(`CAR-T Hub config.json: ${problems.join('; ')}.`);
   root.dataset.config = problems.length ? 'fallback' : 'applied';
+  // For offline.js (offline reading can be switched off here).
+  globalThis.cartHubConfig = config;
+  dispatchEvent(new CustomEvent('cart-hub:config', { detail: config }));
 });

@@ -7,19 +7,30 @@
 //! | `cart-hub:height` | `postMessage` to the framing portal | portal.js → portal | `{type, height, path}` | on load, on resize, after each `cart-hub:page` |
 //! | `data-site-name` | attribute on `<body>` | prerenderer → portal.js | the site's name, which ends every page title | page load |
 //! | `data-portal="name" / "logo" / "contact"` | attributes on the header's slots | app → portal.js | empty slots portal.js fills from config.json | page load and each `cart-hub:page` |
+//! | `data-offline="save"` | an empty, hidden slot on the hub and under each article | app → offline.js | offline.js draws "Save all articles" there | page load and each `cart-hub:page` |
+//! | `cart-hub:config` | `CustomEvent` on `window` | portal.js → offline.js | the config.json read (`offline`) | once |
+//! | `data-messages` | attribute on `<body>` | prerenderer → boot.js, portal.js, offline.js | their words in the page's language | page load |
 //! | `#app` | the element the app owns | index.html → app | everything outside it (boot.js's and portal.js's messages) is never touched by the app | always |
+
+use leptos::prelude::*;
 
 /// The element the app hydrates or mounts into.
 pub const APP_ROOT_ID: &str = "app";
+/// The slot offline.js fills with the "Save all articles" control.
+#[component]
+pub fn OfflineSlot() -> impl IntoView {
+    view! { <div class="offline-save" data-offline="save" hidden></div> }
+}
+
 /// Sent on `window` when a page is on screen.
 pub const PAGE_EVENT: &str = "cart-hub:page";
 
 /// Tells the page's scripts that a page is on screen (call from a view; runs after render).
 pub fn page_shown() {
-    leptos::prelude::Effect::new(move |_| {
+    Effect::new(move |_| {
         #[cfg(target_arch = "wasm32")]
         if let Ok(event) = web_sys::Event::new(PAGE_EVENT) {
-            let _ = leptos::prelude::window().dispatch_event(&event);
+            let _ = window().dispatch_event(&event);
         }
     });
 }

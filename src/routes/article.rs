@@ -81,6 +81,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 </p>
             </aside>
 
+            <crate::bridge::OfflineSlot />
             {source_list(sources, review_basis)}
             {see_also(topics, related)}
         </article>

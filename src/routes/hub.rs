@@ -88,6 +88,7 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             </section>
 
             <ReadingPaths start_here=hub.start_here caregiver_path=hub.caregiver_path />
+            <crate::bridge::OfflineSlot />
 
             <section class="hub-about prose" aria-label=t().about_label>
                 {render_blocks(&hub.body)}

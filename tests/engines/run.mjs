@@ -180,6 +180,19 @@ const scenarios = {
     const first = await texts(d, '#read-first + ul a');
     check(first[0] === indexEs.articles.find((a) => a.slug === 'car-t-for-lymphoma').title, `lymphoma first (${first[0]})`);
   },
+  // WebKitGTK's MiniBrowser under WebDriver has no service workers: Firefox only.
+  'the offline worker registers and controls the page after a reload (Firefox)': async (d) => {
+    if ((await d.getCapabilities()).getBrowserName() !== 'firefox') return;
+    await d.get(`${base}/topics`);
+    await live(d);
+    await d.wait(until.elementLocated(By.css('html[data-offline="on"]')), 10000, 'offline.js registered the worker');
+    await d.executeAsyncScript('const done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true))');
+    // Opened again (a WebDriver refresh may bypass the worker, as a forced reload does).
+    await d.get(`${base}/glossary`);
+    await live(d);
+    const state = () => d.executeAsyncScript('const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistrations().then((r) => done(JSON.stringify({ controlled: !!navigator.serviceWorker.controller, regs: r.map((x) => [x.scope, x.active && x.active.state]) })))');
+    await d.wait(async () => JSON.parse(await state()).controlled, 10000).catch(async () => check(false, `the page is served through the worker: ${await state()}`));
+  },
   'no crash or start-up failure message': async (d) => {
     await d.get(`${base}/topics`);
     await live(d);

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha384};
 use std::path::Path;
 
 /// Scripts copied by Trunk under their own names, fingerprinted here.
-const LOADERS: [&str; 2] = ["boot.js", "portal.js"];
+const LOADERS: [&str; 3] = ["boot.js", "portal.js", "offline.js"];
 
 /// `sha384-<base64>`, the form `integrity` attributes and `fetch` take.
 pub fn integrity(bytes: &[u8]) -> String {

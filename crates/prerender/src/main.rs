@@ -74,6 +74,7 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
     }
     std::fs::write(dist.join("sitemap.xml"), seo::sitemap(&routes, origin)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("robots.txt"), seo::robots(origin)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("manifest.webmanifest"), seo::web_manifest()).map_err(|e| e.to_string())?;
     Ok(routes.len())
 }
 

@@ -123,6 +123,27 @@ pub fn sitemap(routes: &[Route], origin: &str) -> String {
     out
 }
 
+/// The web app manifest: installable ("Add to Home Screen") under the base path.
+pub fn web_manifest() -> String {
+    let base = cart_hub::BASE;
+    serde_json::json!({
+        "name": cart_hub::SITE_NAME,
+        "short_name": cart_hub::SITE_NAME,
+        "description": Lang::DEFAULT.strings().therapy_name,
+        "lang": Lang::DEFAULT.code(),
+        "start_url": format!("{base}/"),
+        "scope": format!("{base}/"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#003d78",
+        "icons": [
+            { "src": format!("{base}/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any" },
+            { "src": format!("{base}/icon-maskable.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "maskable" },
+        ],
+    })
+    .to_string()
+}
+
 pub fn robots(origin: &str) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}\n", page_url(origin, "/sitemap.xml"))
 }

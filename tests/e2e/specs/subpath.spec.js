@@ -61,6 +61,24 @@ test('links from a patient\'s record (/connect) work under the path', async ({ p
   await expect(page).toHaveURL(`${SUB}/es/articles/car-t-for-multiple-myeloma`);
 });
 
+test.describe('offline under the path', () => {
+  test.use({ expectedConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource/ });
+  test('the worker\'s scope is the path, and a visited page opens offline', async ({ page, context }) => {
+    await page.goto(`${SUB}/articles/car-t-for-lymphoma`);
+    await expect(page.locator('html[data-offline="on"]')).toHaveCount(1);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(new URL(scope).pathname).toBe(`${base}/`);
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await expect(page.locator('main h1')).toHaveText('CAR-T cell therapy for lymphoma');
+    const manifest = await page.evaluate(async (u) => (await fetch(u)).json(), `${SUB}/manifest.webmanifest`);
+    expect([manifest.start_url, manifest.scope]).toEqual([`${base}/`, `${base}/`]);
+  });
+});
+
 test('chips, Back and reload keep the path (no doubled base)', async ({ page }) => {
   await page.goto(`${SUB}/`);
   await ready(page);

@@ -288,6 +288,21 @@ pub struct Strings {
     pub portal_refused_title: &'static str,
     pub portal_refused_text: &'static str,
     pub portal_open: &'static str,
+    // offline.js
+    pub offline_banner: &'static str,
+    pub offline_not_saved: &'static str,
+    pub offline_nothing_saved: &'static str,
+    /// `{kb}`
+    pub offline_save: &'static str,
+    /// `{done}`, `{total}`
+    pub offline_saving: &'static str,
+    /// `{n}`, `{kb}`
+    pub offline_saved: &'static str,
+    pub offline_save_failed: &'static str,
+    pub offline_remove: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    pub page_changed: &'static str,
 }
 
 impl Strings {
@@ -318,8 +333,8 @@ impl Strings {
         fill(self.month_year, &[("month", m), ("year", &year.to_string())])
     }
 
-    /// The messages boot.js and portal.js show, by the names they look them up with.
-    pub fn script_messages(&self) -> [(&'static str, &'static str); 8] {
+    /// The messages boot.js, portal.js and offline.js show, by the names they look them up with.
+    pub fn script_messages(&self) -> [(&'static str, &'static str); 19] {
         [
             ("bootFailureTitle", self.boot_failure_title),
             ("bootFailureText", self.boot_failure_text),
@@ -329,6 +344,17 @@ impl Strings {
             ("portalRefusedTitle", self.portal_refused_title),
             ("portalRefusedText", self.portal_refused_text),
             ("portalOpen", self.portal_open),
+            ("offlineBanner", self.offline_banner),
+            ("offlineNotSaved", self.offline_not_saved),
+            ("offlineNothingSaved", self.offline_nothing_saved),
+            ("offlineSave", self.offline_save),
+            ("offlineSaving", self.offline_saving),
+            ("offlineSaved", self.offline_saved),
+            ("offlineSaveFailed", self.offline_save_failed),
+            ("offlineRemove", self.offline_remove),
+            ("updateAvailable", self.update_available),
+            ("updateReload", self.update_reload),
+            ("pageChanged", self.page_changed),
         ]
     }
 }

@@ -1,0 +1,79 @@
+// Writes the service worker (sw.js, by Workbox's generateSW) and the offline manifest
+// (offline.json: per language, every file a reader's "Save all articles" stores, the pages'
+// titles, and the bytes they take) into a built dist/. Run by scripts/build.sh after the
+// prerenderer. Usage: node scripts/offline.mjs <dist> <base>   (base: "" or "/patients/car-t")
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(path.join(process.cwd(), 'tools', 'package.json'));
+const { generateSW } = require('workbox-build');
+
+const [dist, base = ''] = process.argv.slice(2);
+// One set of caches per site path, so two hubs on one origin never share them.
+const cacheId = `cart-hub${base.replace(/\//g, '-')}`;
+const CACHES = { pages: `${cacheId}-pages`, data: `${cacheId}-data`, assets: `${cacheId}-assets` };
+
+/** The prerendered pages of an edition, from its folder of data: path, title, files. */
+function edition(code, prefix) {
+  const dataDir = path.join(dist, 'data', prefix ? code : '');
+  const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8'));
+  const pages = [];
+  const page = (p, title, doc) => {
+    const dir = p === '/' ? '' : p.slice(1);
+    const html = path.join(dist, prefix.slice(1), dir, 'index.html');
+    const files = [`${base}${prefix}${p === '/' ? '/' : p}`, `${base}${prefix}${p === '/' ? '' : p}/page-data.js`];
+    if (doc) files.push(`${base}/data/${prefix ? `${code}/` : ''}${doc}`);
+    const sizes = [html, path.join(dist, prefix.slice(1), dir, 'page-data.js'), doc && path.join(dataDir, doc)].filter(Boolean).map((f) => fs.statSync(f).size);
+    pages.push({ path: `${prefix}${p}`, title, files, bytes: sizes.reduce((a, b) => a + b, 0) });
+  };
+  page('/', index.hub.title, null);
+  for (const a of index.articles) page(`/articles/${a.slug}`, a.title, `articles/${a.slug}.json`);
+  for (const t of index.topics) page(`/topics/${t.slug}`, t.title, `topics/${t.slug}.json`);
+  page('/topics', null, null);
+  page('/glossary', null, null);
+  return { articles: index.articles.length, pages, bytes: pages.reduce((a, p) => a + p.bytes, 0) };
+}
+
+const editions = { en: edition('en', '') };
+if (fs.existsSync(path.join(dist, 'data', 'es', 'index.json'))) editions.es = edition('es', '/es');
+fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ caches: CACHES, editions }));
+
+const { count, size, warnings } = await generateSW({
+  swDest: path.join(dist, 'sw.js'),
+  globDirectory: dist,
+  // The app shell and what every page needs: the fingerprinted assets, the fallback page,
+  // each edition's index and glossary, the loaders and the offline manifest.
+  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json', 'data/index.json', 'data/glossary.json', 'data/es/index.json', 'data/es/glossary.json'],
+  modifyURLPrefix: { '': `${base}/` },
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  cacheId,
+  // A new release waits until the reader says "Reload" (offline.js sends SKIP_WAITING).
+  skipWaiting: false,
+  clientsClaim: false,
+  inlineWorkboxRuntime: true,
+  sourcemap: false,
+  mode: 'production',
+  runtimeCaching: [
+    // Pages: the network first; offline, the saved copy, or else the app shell (which says
+    // the page is not saved and lists those that are).
+    {
+      urlPattern: ({ request }) => request.mode === 'navigate',
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: CACHES.pages,
+        networkTimeoutSeconds: 5,
+        plugins: [{ handlerDidError: async () => caches.match(new URL('shell.html', self.registration.scope).href, { ignoreSearch: true }) }],
+      },
+    },
+    // Documents and the page-data scripts: the network first, the saved copy offline.
+    { urlPattern: /\/(data\/.+\.json|page-data\.js|404-data\.js)$/, handler: 'NetworkFirst', options: { cacheName: CACHES.data, networkTimeoutSeconds: 5 } },
+    // Fingerprinted assets of a newer release, met before the reader accepts it: kept, so a
+    // page of that release still opens offline with its own wasm (never another build's).
+    { urlPattern: /\/assets\/[^/]+$/, handler: 'CacheFirst', options: { cacheName: CACHES.assets } },
+    { urlPattern: /\/(config\.json|portal-[^/]+\.js|boot-[^/]+\.js)$/, handler: 'NetworkFirst', options: { cacheName: CACHES.data } },
+  ],
+});
+for (const w of warnings) console.warn(`offline: ${w}`);
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+console.log(`offline: sw.js precaches ${count} files (${kb(size)}); save-all: ${Object.entries(editions).map(([k, e]) => `${k} ${e.pages.length} pages ${kb(e.bytes)}`).join(', ')}`);
