@@ -53,6 +53,13 @@ const states = {
   'connect, no information': async (page) => { await page.goto('/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=C50.911'); },
   'connect, malformed': async (page) => { await page.goto('/connect?mainSearchCriteria.v.c=C83.38'); await expect(page.getByRole('alert')).toBeVisible(); },
   'es connect': async (page) => { await page.goto('/es/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=443487006'); },
+  'article with the save control and the offline line': async (page, index) => {
+    await page.goto(`/articles/${index.articles[1].slug}`);
+    await expect(page.locator('[data-offline="save"] button')).toBeVisible();
+    await page.context().setOffline(true);
+    await page.evaluate(() => dispatchEvent(new Event('offline')));
+    await expect(page.locator('#offline-status')).toBeVisible();
+  },
   'hub with the offer of Spanish': async (page) => {
     await page.addInitScript(() => localStorage.setItem('cart-hub:lang', 'es'));
     await page.goto('/');

@@ -71,6 +71,35 @@ test('"Save all articles" keeps every page of the edition; then every article op
   await expect(slot.getByRole('button', { name: /^Save all articles/ })).toBeVisible();
 });
 
+test('after "Save all", the library opens offline after the browser is restarted', async ({ baseURL, request }) => {
+  const { chromium } = require('@playwright/test');
+  const index = await loadIndex(request);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cart-hub-profile-'));
+  const launch = () => chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', baseURL });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await page.goto('/');
+    await controlled(page);
+    await page.locator('[data-offline="save"] button').click();
+    await expect(page.locator('[data-offline="save"]')).toContainText('Saved for offline reading', { timeout: 30000 });
+    await context.close();
+    // A new browser process on the same profile, with no network.
+    context = await launch();
+    await context.setOffline(true);
+    page = await context.newPage();
+    for (const a of [index.articles[0], index.articles.at(-1)]) {
+      await page.goto(`/articles/${a.slug}`);
+      await expect(page.locator('main h1')).toHaveText(a.title);
+    }
+    await page.goto('/');
+    await expect(page.locator('main h1')).toHaveText(index.hub.title);
+    await context.close();
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 test('the Spanish edition saves its own pages, in Spanish', async ({ page, context, request }) => {
   const es = await loadIndex(request, 'es');
   await page.goto('/es/');
