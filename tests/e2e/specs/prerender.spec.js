@@ -67,9 +67,13 @@ test.describe('with JavaScript on', () => {
       page.on('request', (r) => { if (r.url().includes('/data/')) data.push(r.url()); });
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const before = await page.evaluate(() => {
-        window.__before = [...document.body.querySelectorAll('*')];
+        // offline.js draws in its own places (the save slot, its status lines): not the
+        // server's nodes, and not hydration's doing.
+        const own = (n) => n.nodeType === 1 && (n.closest('[data-offline="save"]') || n.closest('[id^="offline-"]'));
+        const ownTarget = (m) => own(m.target) || [...m.addedNodes, ...m.removedNodes].every((n) => own(n));
+        window.__before = [...document.body.querySelectorAll('*')].filter((n) => !own(n) || n.matches('[data-offline="save"]'));
         window.__changes = 0;
-        new MutationObserver((ms) => ms.forEach((m) => { window.__changes += m.removedNodes.length + m.addedNodes.length; }))
+        new MutationObserver((ms) => ms.filter((m) => !ownTarget(m)).forEach((m) => { window.__changes += m.removedNodes.length + m.addedNodes.length; }))
           .observe(document.body, { childList: true, subtree: true });
         return window.__before.length;
       });
