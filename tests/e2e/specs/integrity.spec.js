@@ -10,7 +10,7 @@ test('every script, the glue and the wasm carry the digest of the file served', 
   for (const url of pages) {
     const html = await (await request.get(url)).text();
     const tags = html.match(/<script[^>]*\ssrc=[^>]*>/g) || [];
-    expect(tags.length, url).toBe(2); // portal.js and the loader
+    expect(tags.length, url).toBe(3); // portal.js, the loader and offline.js
     for (const tag of tags) {
       for (const [src, sri] of [['src', 'integrity'], ['data-js', 'data-js-integrity'], ['data-wasm', 'data-wasm-integrity']]) {
         const file = attr(tag, src);
