@@ -44,6 +44,22 @@ const matching = (types) => {
   return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
 };
 
+/**
+ * Clicks the element `locator` finds, finding it again if the page redrew it between the
+ * find and the click (WebKit reports a node that hydration or a script replaced as gone).
+ */
+async function clickFresh(driver, locator, tries = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      await (await driver.findElement(locator)).click();
+      return;
+    } catch (err) {
+      if (i >= tries || !/not found|stale|no such element/i.test(err.message)) throw err;
+      await sleep(200);
+    }
+  }
+}
+
 function check(cond, message) {
   if (!cond) throw new Error(message);
 }
@@ -157,7 +173,7 @@ const scenarios = {
     const a = index.articles[2];
     await d.get(`${base}/articles/${a.slug}`);
     await live(d);
-    await d.findElement(By.css('.lang-switch a[hreflang="es"]')).click();
+    await clickFresh(d, By.css('.lang-switch a[hreflang="es"]'));
     const es = indexEs.articles.find((x) => x.slug === a.slug);
     await h1(d, es.title);
     check((await d.getCurrentUrl()) === `${base}/es/articles/${a.slug}`, `the Spanish twin (${await d.getCurrentUrl()})`);
@@ -166,11 +182,11 @@ const scenarios = {
     check((await d.findElement(By.css('html')).getAttribute('data-app')) === 'hydrated', 'the Spanish page is hydrated');
     await d.get(`${base}/es/`);
     await live(d);
-    await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='LLA']")).click();
+    await clickFresh(d, By.xpath("//button[contains(@class,'chip')][normalize-space(.)='LLA']"));
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/es/?type=all'), 5000, 'URL has ?type=all');
     const shown = indexEs.articles.filter((x) => x.cancer_types.includes('all')).length;
     await d.wait(async () => (await texts(d, '.cards .card__title')).length === shown, 5000, `${shown} Spanish cards`);
-    await d.findElement(By.css('.lang-switch a[hreflang="en"]')).click();
+    await clickFresh(d, By.css('.lang-switch a[hreflang="en"]'));
     await d.wait(async () => (await d.getCurrentUrl()) === `${base}/?type=all`, 5000, 'English, same chips');
   },
   'a link from a patient record (HL7 Infobutton) opens the Spanish lymphoma page': async (d) => {
