@@ -198,8 +198,10 @@ test.describe('updates', () => {
     await context.setOffline(false);
     await page.reload();
     await ready(page);
+    // Listen before the click: the reload may finish before a later listener starts.
+    const reloaded = page.waitForEvent('load');
     await page.locator('#offline-update').getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await ready(page);
     await expect(page.locator('#offline-update')).toHaveCount(0);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting)).toBeNull();
