@@ -134,7 +134,8 @@ test('every request stays under the path, and the config.json there is the one a
   expect(await page.locator('main a').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(138, 21, 56)');
   expect(requests.filter((p) => !p.startsWith(`${base}/`))).toEqual([]);
   // The scripts, glue and wasm came from assets/ under the path, integrity-checked.
-  expect(requests.filter((p) => p.startsWith(`${base}/assets/`) && /\.(js|wasm)$/.test(p)).length).toBe(4);
+  // boot.js, portal.js, offline.js, the glue and the wasm.
+  expect(requests.filter((p) => p.startsWith(`${base}/assets/`) && /\.(js|wasm)$/.test(p)).length).toBe(5);
 });
 
 test('embedded from a portal on another origin, the frame is sized and its pages stay under the path', async ({ page }) => {
