@@ -23,6 +23,8 @@ trunk build $mode --public-url "$public_url" --dist "$dist"
 # Every route to static HTML with the same components (natively), for hydration. It must
 # come from this same build: markup and wasm that disagree fail to hydrate.
 cargo run --quiet --offline -p cart-prerender -- "$dist" --origin "${CART_HUB_ORIGIN:-http://127.0.0.1:8080}"
+# The full-text search index (Pagefind, from tools/), from the finished pages.
+node scripts/search-index.mjs "$dist"
 # The service worker and the offline manifest (Workbox, from tools/), from the finished pages.
 node scripts/offline.mjs "$dist" "$base"
 scripts/precompress.sh "$dist"

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod components;
 pub mod meta;
 pub mod routes;
+pub mod search;
 
 use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -66,6 +67,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />
                     <Route path=StaticSegment(page::GLOSSARY) view=routes::glossary::GlossaryPage />
                     <Route path=StaticSegment(page::CONNECT) view=routes::connect::ConnectPage />
+                    <Route path=StaticSegment(page::SEARCH) view=routes::search::SearchPage />
                 </FlatRoutes>
             </main>
             <SiteFooter />

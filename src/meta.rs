@@ -61,6 +61,10 @@ pub fn connect() -> PageText {
     PageText::new(t().connect_title, t().connect_description)
 }
 
+pub fn search() -> PageText {
+    PageText::new(t().search_title, t().search_description)
+}
+
 pub fn not_found() -> PageText {
     PageText::new(t().meta_not_found_title, t().meta_not_found_description)
 }

@@ -26,11 +26,35 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href=href(&Page::Glossary)>{t().nav_glossary}</a></li>
                     </ul>
                 </nav>
+                <SiteSearch />
                 <LanguageSwitch />
             </div>
         </header>
         // "Questions? Call your care team at ...", when a portal's config.json sets one.
         <aside class="contact-line" data-portal="contact" aria-label=t().contact_label hidden></aside>
+    }
+}
+
+/// The header's search box: a GET form that lands on the search page (prerendered, so it
+/// works without scripts); with scripts it goes there inside the app. Focusing it starts
+/// loading the search engine, and not before.
+#[component]
+fn SiteSearch() -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = field.get_untracked().map(|f| f.value()).unwrap_or_default();
+        let url = crate::site_path(&format!("{}{}", crate::i18n::lang().prefix(), Page::search_for(&query, &[])));
+        navigate(&url, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
+    };
+    view! {
+        <form class="site-search" role="search" aria-label=t().search_header_landmark method="get" action=href(&Page::Search) on:submit=submit>
+            <label class="visually-hidden" for="site-search-field">{t().search_label}</label>
+            <input id="site-search-field" type="search" name=cart_model::search::QUERY_KEY maxlength="200" node_ref=field
+                on:focus=|_| crate::search::warm_up() />
+            <button type="submit" class="button">{t().search_button}</button>
+        </form>
     }
 }
 

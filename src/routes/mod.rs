@@ -5,5 +5,6 @@ pub mod connect;
 pub mod glossary;
 pub mod hub;
 pub mod not_found;
+pub mod search;
 pub mod topic;
 pub mod topics;

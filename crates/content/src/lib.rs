@@ -41,6 +41,7 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
     write_json(&out.join("index.json"), &site.index)?;
     write_json(&out.join("glossary.json"), &site.glossary)?;
     write_json(&out.join("connect.json"), &site.connect)?;
+    write_json(&out.join(cart_model::page::SEARCH_FILE), &site.search)?;
     for doc in &site.articles {
         write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc)?;
     }

@@ -19,6 +19,7 @@ use crate::front_matter::{ArticleFront, HubFront, TopicFront};
 use crate::source::{self, past_date, refs, require_text, SourceDoc};
 use crate::readability::{Score, MIN_FERNANDEZ_HUERTA};
 use crate::{citations, claims, connect, editions, glossary, products, readability};
+use cart_model::search::{self, SearchDoc};
 use cart_model::{
     word_count, ConnectDoc, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
@@ -47,6 +48,8 @@ pub struct Site {
     pub translations: Vec<Site>,
     /// The HL7 Infobutton answers (`content/connect.toml`), in this edition's words.
     pub connect: ConnectDoc,
+    /// Words that name the same thing, for the search index (`cart_model::search`).
+    pub search: SearchDoc,
 }
 
 impl Site {
@@ -426,6 +429,10 @@ fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &
         lang: src.lang,
         translations: Vec::new(),
         connect: ConnectDoc { schema: SCHEMA_VERSION, codes: Vec::new() },
+        search: SearchDoc {
+            schema: SCHEMA_VERSION,
+            synonyms: search::synonym_groups(src.products.products.iter().map(|p| (p.brand.as_str(), p.generic.as_str())), src.lang),
+        },
         glossary: GlossaryDoc { schema: SCHEMA_VERSION, terms },
         reports,
         index: IndexDoc { schema: SCHEMA_VERSION, hub, articles: summaries, topics: topic_summaries },

@@ -8,6 +8,7 @@ mod filter;
 mod journey;
 mod links;
 pub mod page;
+pub mod search;
 pub mod i18n;
 
 pub use blocks::{for_each_inlines, for_each_inlines_mut, svg_attr_allowed, word_count, Block, CalloutKind, Inline, Svg, SVG_ATTRS, SVG_TAGS};

@@ -14,6 +14,8 @@ pub const STAGES: &str = "stages";
 pub const GLOSSARY: &str = "glossary";
 /// HL7 Infobutton requests (see `connect`).
 pub const CONNECT: &str = "connect";
+/// Full-text search (`/search?q=...&type=...`).
+pub const SEARCH: &str = "search";
 /// The not-found page's own path (prerendered as `404.html`).
 pub const NOT_FOUND: &str = "404";
 
@@ -26,6 +28,8 @@ pub const STAGE_PARAM: &str = "stage";
 pub const INDEX_FILE: &str = "index.json";
 pub const GLOSSARY_FILE: &str = "glossary.json";
 pub const CONNECT_FILE: &str = "connect.json";
+/// The search index's synonyms (read by the indexer at build, not by the app).
+pub const SEARCH_FILE: &str = "search.json";
 
 /// One page of the site.
 #[derive(Clone, PartialEq, Eq, Debug, Hash)]
@@ -47,6 +51,9 @@ pub enum Page {
     /// `/connect?mainSearchCriteria...`: the pages for a patient's diagnosis and medication
     /// codes (an HL7 Infobutton request). Drawn in the browser from the request; not listed.
     Connect,
+    /// `/search?q=...&type=...`: full-text search. The query lives in the URL; the page is
+    /// prerendered empty (where a search form submitted without scripts lands). Not listed.
+    Search,
     /// The page for paths that name nothing.
     NotFound,
 }
@@ -80,6 +87,7 @@ impl Page {
             Self::Topic(slug) => format!("/{TOPICS}/{slug}"),
             Self::Glossary => format!("/{GLOSSARY}"),
             Self::Connect => format!("/{CONNECT}"),
+            Self::Search => format!("/{SEARCH}"),
             Self::NotFound => format!("/{NOT_FOUND}"),
         }
     }
@@ -99,6 +107,7 @@ impl Page {
             [TOPICS, slug] if is_slug(slug) => Self::Topic(slug.to_string()),
             [GLOSSARY] => Self::Glossary,
             [CONNECT] => Self::Connect,
+            [SEARCH] => Self::Search,
             [NOT_FOUND] => Self::NotFound,
             _ => return None,
         };
@@ -142,7 +151,7 @@ impl Page {
             Self::Topic(slug) => Some(format!("{TOPICS}/{slug}.json")),
             Self::Glossary => Some(GLOSSARY_FILE.into()),
             Self::Connect => Some(CONNECT_FILE.into()),
-            Self::NotFound => None,
+            Self::Search | Self::NotFound => None,
         }
     }
 
@@ -167,7 +176,7 @@ impl Page {
 
     /// In the sitemap and indexable (every page but not-found).
     pub fn listed(&self) -> bool {
-        !matches!(self, Self::NotFound | Self::Connect)
+        !matches!(self, Self::NotFound | Self::Connect | Self::Search)
     }
 
     /// The hub showing the articles for a selection: the query form that holds any
@@ -194,6 +203,20 @@ impl Page {
         format!("{}#{slug}", Self::Glossary.path())
     }
 
+    /// The search page showing the results for `query` and cancer types (without the base).
+    pub fn search_for(query: &str, types: &[CancerType]) -> String {
+        let mut url = Self::Search.path();
+        let mut sep = '?';
+        if !query.trim().is_empty() {
+            url.push_str(&format!("{sep}{}={}", crate::search::QUERY_KEY, crate::search::encode_query_value(query.trim())));
+            sep = '&';
+        }
+        if let Some(v) = crate::type_query_value(types) {
+            url.push_str(&format!("{sep}{}={v}", crate::TYPE_QUERY_KEY));
+        }
+        url
+    }
+
     /// Every page that exists for this index, in sitemap order (not-found last).
     pub fn all(index: &IndexDoc) -> Vec<Page> {
         let mut pages = vec![Self::Hub, Self::Topics, Self::Glossary];
@@ -201,7 +224,7 @@ impl Page {
         pages.extend(Stage::EVERY.into_iter().map(Self::Stage));
         pages.extend(index.articles.iter().map(|a| Self::Article(a.slug.clone())));
         pages.extend(index.topics.iter().map(|t| Self::Topic(t.slug.clone())));
-        pages.push(Self::NotFound);
+        pages.extend([Self::Search, Self::NotFound]);
         pages
     }
 

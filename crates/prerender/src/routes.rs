@@ -59,6 +59,7 @@ fn describe(page: Page, lang: Lang, index: &IndexDoc, data_dir: &Path) -> Result
         }
         Page::NotFound => (meta::not_found(), None),
         Page::Connect => (meta::connect(), None),
+        Page::Search => (meta::search(), None),
     };
     Ok(Route { page, lang, editions: vec![lang], text, last_reviewed, citations })
 }

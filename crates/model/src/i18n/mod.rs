@@ -264,6 +264,32 @@ pub struct Strings {
     /// `{type}`
     pub connect_all_of_type: &'static str,
     pub connect_approved_for: &'static str,
+    /// The search field's label (in the header and on the search page).
+    pub search_label: &'static str,
+    /// The header's search form, for screen readers.
+    pub search_header_landmark: &'static str,
+    pub search_button: &'static str,
+    pub what_search: &'static str,
+    pub search_title: &'static str,
+    pub search_description: &'static str,
+    pub search_types_label: &'static str,
+    pub search_searching: &'static str,
+    /// `{q}`
+    pub search_count_one: &'static str,
+    /// `{n}`, `{q}`
+    pub search_count: &'static str,
+    /// Added after the count when chips are on. `{types}`
+    pub search_count_types: &'static str,
+    pub search_empty_title: &'static str,
+    pub search_empty_text: &'static str,
+    /// `{q}`
+    pub search_none_title: &'static str,
+    pub search_none_text: &'static str,
+    pub search_failed: &'static str,
+    /// `{n}`: how many are not shown yet.
+    pub search_more: &'static str,
+    /// What each result is: an article, a topic, a glossary word.
+    pub search_kinds: [&'static str; 3],
 
     // Product tables (written by the content compiler).
     /// `{type}`, `{as_of}`
