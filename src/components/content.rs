@@ -11,18 +11,18 @@ use leptos::prelude::*;
 
 /// The attributes content elements may carry. `None` renders no attribute.
 #[derive(Default)]
-struct Attrs {
-    id: Option<String>,
-    class: Option<&'static str>,
-    href: Option<String>,
-    rel: Option<&'static str>,
-    label: Option<String>,
-    scope: Option<&'static str>,
-    role: Option<&'static str>,
-    tabindex: Option<&'static str>,
+pub(crate) struct Attrs {
+    pub id: Option<String>,
+    pub class: Option<&'static str>,
+    pub href: Option<String>,
+    pub rel: Option<&'static str>,
+    pub label: Option<String>,
+    pub scope: Option<&'static str>,
+    pub role: Option<&'static str>,
+    pub tabindex: Option<&'static str>,
 }
 
-fn el(tag: &'static str, a: Attrs, children: Vec<AnyView>) -> AnyView {
+pub(crate) fn el(tag: &'static str, a: Attrs, children: Vec<AnyView>) -> AnyView {
     leptos::html::custom(tag)
         .attr("id", a.id)
         .attr("class", a.class)
@@ -36,11 +36,11 @@ fn el(tag: &'static str, a: Attrs, children: Vec<AnyView>) -> AnyView {
         .into_any()
 }
 
-fn plain(tag: &'static str, children: Vec<AnyView>) -> AnyView {
+pub(crate) fn plain(tag: &'static str, children: Vec<AnyView>) -> AnyView {
     el(tag, Attrs::default(), children)
 }
 
-fn text(s: &str) -> AnyView {
+pub(crate) fn text(s: &str) -> AnyView {
     s.to_string().into_any()
 }
 

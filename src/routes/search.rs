@@ -9,7 +9,7 @@ use crate::i18n::{lang, t};
 use crate::{href, meta, search, site_path};
 use cart_model::search::{expand_query, SearchAnswer, SearchHit, SearchRequest, KINDS, PAGE_SIZE, QUERY_KEY};
 use cart_model::{fill, parse_type_query, toggle_type, CancerType, Page, TYPE_QUERY_KEY};
-use leptos::either::EitherOf4;
+use crate::components::content::{el, plain, text, Attrs};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -34,20 +34,26 @@ pub fn SearchPage() -> impl IntoView {
     let hydrating = Owner::current_shared_context().is_some_and(|c| c.during_hydration());
     let ready = RwSignal::new(!hydrating);
     Effect::new(move |_| ready.set(true));
-    let limit = RwSignal::new(PAGE_SIZE);
-    let more = More { limit, focus: RwSignal::new(None) };
+    let more = More { limit: RwSignal::new(PAGE_SIZE), focus: RwSignal::new(None) };
     Effect::new(move |_| {
         asked.track();
-        limit.set(PAGE_SIZE);
+        more.limit.set(PAGE_SIZE);
         more.focus.set(None);
     });
-    let answer = LocalResource::new(move || {
-        let asked = asked.get();
-        let limit = limit.get();
-        async move {
-            let answer = if asked.query.trim().is_empty() { None } else { search::run(request(&asked, limit)).await };
-            Found { asked, answer }
+    // The latest answer, with the question it answers. A plain signal and a task rather than
+    // a resource: nothing is prerendered or serialized, and each async type costs wasm.
+    let found = RwSignal::new(None::<Found>);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let (asked, limit) = (asked.get(), more.limit.get());
+        tries.track();
+        if asked.query.trim().is_empty() || !ready.get() {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let answer = search::run(request(&asked, limit)).await;
+            found.set(Some(Found { asked, answer }));
+        });
     });
     let text = meta::search();
     view! {
@@ -57,17 +63,16 @@ pub fn SearchPage() -> impl IntoView {
         <div class="wrap search prose">
             <h1 id="page-title" tabindex="-1">{t().search_title}</h1>
             <SearchForm asked ready />
-            <p class="search__status" role="status">{move || status(ready.get(), &asked.get(), answer.get().as_ref())}</p>
+            <p class="search__status" role="status">{move || status(ready.get(), &asked.get(), found.get().as_ref())}</p>
             {move || {
                 let asked = asked.get();
                 // An answer to an earlier question is not shown as this one's.
-                let found = answer.get().filter(|f| f.asked == asked);
-                match (ready.get(), found) {
-                    (false, _) => EitherOf4::A(empty_query()),
-                    (true, _) if asked.query.trim().is_empty() => EitherOf4::A(empty_query()),
-                    (true, None) => EitherOf4::B(()),
-                    (true, Some(Found { answer: None, .. })) => EitherOf4::C(failed(answer)),
-                    (true, Some(Found { answer: Some(found), .. })) => EitherOf4::D(results(&asked, found, more)),
+                let current = found.get().filter(|f| f.asked == asked && ready.get());
+                match current {
+                    _ if asked.query.trim().is_empty() || !ready.get() => help(t().search_empty_title.to_string(), t().search_empty_text).into_any(),
+                    None => ().into_any(),
+                    Some(Found { answer: None, .. }) => failed(tries).into_any(),
+                    Some(Found { answer: Some(answer), .. }) => results(&asked, answer, more).into_any(),
                 }
             }}
         </div>
@@ -165,33 +170,24 @@ fn status(ready: bool, asked: &Asked, found: Option<&Found>) -> String {
     line
 }
 
-/// Nothing asked yet: what to type, and the other ways in.
-fn empty_query() -> impl IntoView {
-    view! {
-        <div class="search__help">
-            <h2>{t().search_empty_title}</h2>
-            <p>{t().search_empty_text}</p>
-            <Ways />
-        </div>
-    }
+/// What to do next (nothing asked yet, or nothing found): a heading, advice, and the other
+/// ways in (each cancer type's page, the glossary). Drawn with the content's node builder.
+fn help(title: String, advice: &str) -> AnyView {
+    let link = |href: String, words: &str| plain("li", vec![el("a", Attrs { href: Some(href), ..Attrs::default() }, vec![text(words)])]);
+    let mut ways: Vec<AnyView> = CancerType::EVERY.map(|c| link(crate::href(&Page::Type(c)), c.full_name(lang()))).into();
+    ways.push(link(crate::href(&Page::Glossary), t().nav_glossary));
+    el("div", Attrs { class: Some("search__help"), ..Attrs::default() }, vec![
+        plain("h2", vec![text(&title)]),
+        plain("p", vec![text(advice)]),
+        el("ul", Attrs { class: Some("pill-links"), ..Attrs::default() }, ways),
+    ])
 }
 
-/// The cancer types' pages and the glossary.
-#[component]
-fn Ways() -> impl IntoView {
-    view! {
-        <ul class="pill-links">
-            {CancerType::EVERY.map(|c| view! { <li><a href=href(&Page::Type(c))>{c.full_name(lang())}</a></li> }).collect_view()}
-            <li><a href=href(&Page::Glossary)>{t().nav_glossary}</a></li>
-        </ul>
-    }
-}
-
-fn failed(answer: LocalResource<Found>) -> impl IntoView {
+fn failed(tries: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="failure" role="alert">
             <p>{t().search_failed}</p>
-            <button type="button" class="button" on:click=move |_| answer.refetch()>{t().try_again}</button>
+            <button type="button" class="button" on:click=move |_| tries.update(|n| *n += 1)>{t().try_again}</button>
         </div>
     }
 }
@@ -218,23 +214,18 @@ fn results(asked: &Asked, found: SearchAnswer, more: More) -> impl IntoView {
         }
     });
     let (limit, focus) = (more.limit, more.focus);
-    let more = found.total.saturating_sub(shown);
-    let nothing = found.total == 0;
+    let left = found.total.saturating_sub(shown);
+    let nothing = (found.total == 0).then(|| help(fill(words.search_none_title, &[("q", asked.query.trim())]), words.search_none_text));
+    let list = el("ol", Attrs { class: Some("results"), ..Attrs::default() }, found.results.into_iter().map(hit).collect());
     view! {
-        {nothing.then(|| view! {
-            <div class="search__help">
-                <h2>{fill(words.search_none_title, &[("q", asked.query.trim())])}</h2>
-                <p>{words.search_none_text}</p>
-                <Ways />
-            </div>
-        })}
-        <ol class="results">{found.results.into_iter().map(hit).collect_view()}</ol>
-        {(more > 0).then(|| view! {
-            <button type="button" class="button button--quiet" on:click=move |_| {
+        {nothing}
+        {list}
+        {(left > 0).then(|| view! {
+            <button type="button" class="button" on:click=move |_| {
                 focus.set(Some(shown));
                 limit.update(|l| *l += PAGE_SIZE);
             }>
-                {fill(words.search_more, &[("n", &more.min(PAGE_SIZE).to_string())])}
+                {fill(words.search_more, &[("n", &left.min(PAGE_SIZE).to_string())])}
             </button>
         })}
     }
@@ -242,18 +233,17 @@ fn results(asked: &Asked, found: SearchAnswer, more: More) -> impl IntoView {
 
 /// One result: the page's title as a link, what it is and for which cancers, and the words
 /// around the match with the matched ones marked.
-fn hit(hit: SearchHit) -> impl IntoView {
+fn hit(hit: SearchHit) -> AnyView {
     let kind = KINDS.iter().position(|k| *k == hit.kind).map_or("", |i| t().search_kinds[i]);
     let types: Vec<&str> = hit.types.iter().filter_map(|s| CancerType::from_slug(s)).map(|c| c.label(lang())).collect();
     let about = if types.is_empty() { kind.to_string() } else { format!("{kind} · {}", types.join(", ")) };
-    let excerpt = hit.excerpt.into_iter().map(|(text, marked)| if marked { leptos::either::Either::Left(view! { <mark>{text}</mark> }) } else { leptos::either::Either::Right(text) });
-    view! {
-        <li class="result">
-            <h2 class="result__title"><a href=local_href(&hit.url)>{hit.title}</a></h2>
-            <p class="result__kind">{about}</p>
-            <p class="result__excerpt">{excerpt.collect_view()}</p>
-        </li>
-    }
+    let excerpt = hit.excerpt.iter().map(|(words, marked)| if *marked { plain("mark", vec![text(words)]) } else { text(words) }).collect();
+    let class = |c| Attrs { class: Some(c), ..Attrs::default() };
+    el("li", class("result"), vec![
+        el("h2", class("result__title"), vec![el("a", Attrs { href: Some(local_href(&hit.url)), ..Attrs::default() }, vec![text(&hit.title)])]),
+        el("p", class("result__kind"), vec![text(&about)]),
+        el("p", class("result__excerpt"), excerpt),
+    ])
 }
 
 /// A result's URL as an app link: the index holds full site paths with a trailing slash.

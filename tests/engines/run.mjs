@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Builder, By, until } from 'selenium-webdriver';
+import { Builder, By, Key, until } from 'selenium-webdriver';
 import portalServer from '../e2e/portal-server.js';
 
 const base = process.argv[2] || 'http://127.0.0.1:8181';
@@ -114,6 +114,21 @@ const scenarios = {
     await d.navigate().back();
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?stage=preparing'), 5000, 'Back to the stage alone');
     check((await stage.getAttribute('aria-pressed')) === 'true', 'stage chip still on');
+  },
+  'a search from the header box finds, highlights, filters by a chip and opens a result': async (d) => {
+    await d.get(`${base}/glossary`);
+    await live(d);
+    const box = await d.findElement(By.css('#site-search-field'));
+    await box.sendKeys('fever', Key.ENTER);
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/search?q=fever'), 5000, 'URL /search?q=fever');
+    await d.wait(async () => /^\d+ results? for “fever”$/.test((await texts(d, '.search__status'))[0] ?? ''), 10000, 'the count');
+    check((await d.findElements(By.css('.results mark'))).length > 0, 'highlighted words');
+    await clickFresh(d, By.xpath("//main//button[contains(@class,'chip')][normalize-space(.)='Myeloma']"));
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/search?q=fever&type=myeloma'), 5000, 'the chip in the URL');
+    await d.wait(async () => (await texts(d, '.search__status'))[0]?.endsWith('(only Myeloma)'), 10000, 'filtered count');
+    const first = (await texts(d, '.results .result__title a'))[0];
+    await clickFresh(d, By.css('.results .result__title a'));
+    await h1(d, first);
   },
   'a cold deep link to an article renders': async (d) => {
     const a = index.articles[0];

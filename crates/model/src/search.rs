@@ -67,11 +67,12 @@ pub fn type_acronym(t: CancerType, lang: Lang) -> Option<(&'static str, String)>
     let is_acronym = chip.len() >= 2 && chip.chars().all(|c| c.is_ascii_uppercase());
     let full = t.full_name(lang);
     let spelled = full.strip_suffix(&format!(" ({chip})")).unwrap_or(full);
-    (is_acronym && spelled != chip).then(|| (chip, spelled.to_lowercase()))
+    (is_acronym && spelled != chip).then(|| (chip, spelled.to_string()))
 }
 
 /// The query as the engine should see it: an acronym typed in capitals ("ALL") becomes its
-/// spelled-out name, since the engine folds case and "all" is an everyday word. Trimmed and
+/// spelled-out name, since the engine folds case (so this need not) and "all" is an everyday
+/// word. Trimmed and
 /// cut to `MAX_QUERY_CHARS`.
 pub fn expand_query(query: &str, lang: Lang) -> String {
     let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
@@ -113,8 +114,8 @@ mod tests {
 
     #[test]
     fn acronyms_in_capitals_are_spelled_out_in_each_language() {
-        assert_eq!(expand_query("ALL relapse", Lang::En), "acute lymphoblastic leukemia relapse");
-        assert_eq!(expand_query("  LLA  ", Lang::Es), "leucemia linfoblástica aguda");
+        assert_eq!(expand_query("ALL relapse", Lang::En), "Acute lymphoblastic leukemia relapse");
+        assert_eq!(expand_query("  LLA  ", Lang::Es), "Leucemia linfoblástica aguda");
         // An everyday word is left alone.
         assert_eq!(expand_query("all of it", Lang::En), "all of it");
         assert_eq!(expand_query("driving", Lang::En), "driving");
@@ -125,7 +126,7 @@ mod tests {
         let groups = synonym_groups([("Kymriah", "tisagenlecleucel")].into_iter(), Lang::En);
         assert_eq!(groups, vec![
             vec!["Kymriah".to_string(), "tisagenlecleucel".into()],
-            vec!["ALL".to_string(), "acute lymphoblastic leukemia".into()],
+            vec!["ALL".to_string(), "Acute lymphoblastic leukemia".into()],
         ]);
     }
 

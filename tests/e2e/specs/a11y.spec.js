@@ -60,6 +60,19 @@ const states = {
     await page.evaluate(() => dispatchEvent(new Event('offline')));
     await expect(page.locator('#offline-status')).toBeVisible();
   },
+  // Search: results with highlights and chips, nothing asked, nothing found, the engine failing.
+  'search, results': async (page) => {
+    await page.goto('/search?q=fever&type=lymphoma');
+    await expect(page.locator('.results mark').first()).toBeVisible();
+  },
+  'search, empty': async (page) => { await page.goto('/search'); },
+  'search, no results': async (page) => { await page.goto('/search?q=xylophone'); await expect(page.locator('.search__help h2')).toContainText('xylophone'); },
+  'search, failure': async (page) => {
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto('/search?q=fever');
+    await expect(page.getByRole('alert')).toBeVisible();
+  },
+  'es search, results': async (page) => { await page.goto('/es/search?q=manejar'); await expect(page.locator('.results mark').first()).toBeVisible(); },
   'hub with the offer of Spanish': async (page) => {
     await page.addInitScript(() => localStorage.setItem('cart-hub:lang', 'es'));
     await page.goto('/');
@@ -69,6 +82,7 @@ const states = {
 const expectedErrors = {
   'article not found': /status of 404/,
   'data failure': /status of 500/,
+  'search, failure': /pagefind|Failed to fetch|ERR_FAILED/i,
 };
 
 for (const scheme of ['light', 'dark']) {

@@ -134,7 +134,12 @@ test('in the frame, links to other sites open a new tab and a reload keeps embed
   await page.goto(`${ALLOWED}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
-  await frame.locator('.card a').first().click();
+  // Search works inside the frame, under the CSP and the portal's policy.
+  const box = frame.getByRole('search', { name: 'Search the site' }).getByRole('searchbox');
+  await box.fill('fever');
+  await box.press('Enter');
+  await expect(frame.locator('.results mark').first()).toBeVisible();
+  await frame.locator('.result', { hasText: 'Article' }).first().locator('a').click();
   await expect(frame.locator('.sources li').first()).toBeVisible();
   const inFrame = () => page.frames().find((f) => f.url().startsWith(appUrl.origin)).url();
   const articleUrl = inFrame();

@@ -60,6 +60,27 @@ test('nginx: fingerprinted assets are cached for a year, pages, data and config.
   expect(config.headers()['content-type']).toMatch(/^application\/json/);
 });
 
+test('the search index: hashed chunks cached for a year, the entry and engine revalidated, a missing file a 404', async ({ request }) => {
+  const dist = path.join(root, process.env.DIST || 'dist');
+  const immutable = 'public, max-age=31536000, immutable';
+  const chunk = fs.readdirSync(path.join(dist, 'pagefind', 'index'))[0];
+  const meta = fs.readdirSync(path.join(dist, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
+  for (const url of [`/pagefind/index/${chunk}`, `/pagefind/${meta}`]) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(200);
+    expect(res.headers()['cache-control'], url).toBe(immutable);
+  }
+  for (const url of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/search.js']) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(200);
+    expect(res.headers()['cache-control'], url).toBe('no-cache');
+  }
+  expect((await request.get('/pagefind/index/en_missing.pf_index')).status()).toBe(404);
+  expect((await request.get('/pagefind/wasm.xx.pagefind')).status()).toBe(404);
+  const rules = headersFile();
+  for (const dir of ['index', 'fragment', 'filter']) expect(rules[`/pagefind/${dir}/*`]).toEqual({ 'Cache-Control': immutable });
+});
+
 test('every fingerprinted file is under assets/, where one rule caches them', () => {
   const dist = path.join(root, process.env.DIST || 'dist');
   const fingerprinted = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/; // Trunk drops leading zeros

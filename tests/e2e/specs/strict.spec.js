@@ -36,6 +36,15 @@ test('no CSP violation and no third-party request across a whole reading session
   await page.locator('.topic-list a').first().click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Glossary' }).click();
   await expect(page.locator('main h1')).toHaveText('Glossary');
+  // A search from the header's box: the engine, its worker, wasm and index under the policy.
+  const box = page.getByRole('search', { name: 'Search the site' }).getByRole('searchbox');
+  await box.fill('fever');
+  await box.press('Enter');
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
+  await expect(page).toHaveURL(/type=lymphoma/);
+  await page.locator('.results a').first().click();
+  await ready(page);
   for (const url of [`/articles/${index.articles.at(-1).slug}`, '/no-such-page', '/types/solid-tumors']) {
     await page.goto(url);
     await ready(page);

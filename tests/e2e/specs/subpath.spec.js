@@ -61,6 +61,26 @@ test('links from a patient\'s record (/connect) work under the path', async ({ p
   await expect(page).toHaveURL(`${SUB}/es/articles/car-t-for-multiple-myeloma`);
 });
 
+test('search works under the path: the engine, its index and the results\' links stay under it', async ({ page }) => {
+  const outside = [];
+  page.on('request', (r) => { const u = new URL(r.url()); if (!u.pathname.startsWith(`${base}/`)) outside.push(u.pathname); });
+  await page.goto(`${SUB}/`);
+  await ready(page);
+  const box = page.getByRole('search', { name: 'Search the site' }).getByRole('searchbox');
+  await box.fill('apheresis');
+  await box.press('Enter');
+  await expect(page).toHaveURL(`${SUB}/search?q=apheresis`);
+  await expect(page.locator('.results mark').first()).toBeVisible();
+  await linksStayUnder(page);
+  await expect(page.locator('.results a[href$="/glossary#apheresis"]')).toHaveAttribute('href', `${base}/glossary#apheresis`);
+  await page.locator('.result', { hasText: 'Article' }).first().locator('a').click();
+  await ready(page);
+  expect(new URL(page.url()).pathname.startsWith(`${base}/articles/`)).toBe(true);
+  expect(outside).toEqual([]);
+  // Without scripts, the prerendered search page is there for the form to land on.
+  expect((await page.request.get(`${SUB}/search?q=x`)).status()).toBe(200);
+});
+
 test.describe('offline under the path', () => {
   test.use({ expectedConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource/ });
   test('the worker\'s scope is the path, and a visited page opens offline', async ({ page, context }) => {
