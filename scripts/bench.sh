@@ -1,13 +1,31 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): Lighthouse mobile LCP, CLS and performance for the hub and an
-# article, against a plain static HTML copy of that article on the same nginx; and the wasm
-# size the hydrate build adds over a client-only build.
+# article, against a plain static HTML copy of that article on the same nginx; the wasm
+# size the hydrate build adds over a client-only build; and search (tests/bench/search.mjs)
+# at the real library and at 10,000 generated articles (tests/bench/corpus.mjs).
+# `scripts/bench.sh search` runs only the search rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 [ -d tests/bench/node_modules/lighthouse ] || (cd tests/bench && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
 scripts/build.sh >/dev/null
+
+# Search: bytes before focus, for the first and a follow-up query, keystroke-to-results time.
+search_rows() {
+  local p=8193 corpus=.run/corpus-10000
+  scripts/nginx.sh start $p dist
+  node tests/bench/search.mjs "http://127.0.0.1:$p" "real library ($(ls dist/articles | wc -l) articles)" || true
+  scripts/nginx.sh stop $p dist
+  node tests/bench/corpus.mjs dist "$corpus" 10000
+  local t0=$SECONDS
+  node scripts/search-index.mjs "$corpus"
+  echo "search index at 10,000 articles: built in $((SECONDS - t0)) s, $(du -sk "$corpus/pagefind" | cut -f1) KB on disk"
+  scripts/nginx.sh start $p "$corpus"
+  node tests/bench/search.mjs "http://127.0.0.1:$p" "10,000 generated articles" || true
+  scripts/nginx.sh stop $p "$corpus"
+}
+if [ "${1:-}" = search ]; then search_rows; exit 0; fi
 
 # The floor: the same article as plain HTML and CSS, no scripts, same server.
 bench=.run/bench-dist
@@ -31,3 +49,4 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-reference-types --enable-multivalue .run/bench-csr/cart-hub_bg.wasm -o .run/bench-csr/opt.wasm
 csr=$(wasm_size .run/bench-csr/opt.wasm)
 echo "wasm brotli: hydrate build $hydrate B, client-only build $csr B, hydration adds $((hydrate - csr)) B"
+search_rows
