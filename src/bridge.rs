@@ -10,6 +10,7 @@
 //! | `data-offline="save"` | an empty, hidden slot on the hub and under each article | app → offline.js | offline.js draws "Save all articles" there | page load and each `cart-hub:page` |
 //! | `cart-hub:config` | `CustomEvent` on `window` | portal.js → offline.js | the config.json read (`offline`) | once |
 //! | `data-messages` | attribute on `<body>` | prerenderer → boot.js, portal.js, offline.js | their words in the page's language | page load |
+//! | `search.js` and `cartHubSearch.search(json)` | a `<script type=module>` the app adds, then a global function returning a promise | app → search.js → app | `SearchRequest` → `SearchAnswer` JSON (`cart_model::search`) | first focus of a search field or the search page; each search (see `crate::search`) |
 //! | `#app` | the element the app owns | index.html → app | everything outside it (boot.js's and portal.js's messages) is never touched by the app | always |
 
 use leptos::prelude::*;
