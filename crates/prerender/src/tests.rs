@@ -68,11 +68,12 @@ async fn titles_and_descriptions_are_escaped_once() {
 }
 
 #[test]
-fn sitemap_lists_every_page_but_not_found() {
+fn sitemap_lists_every_page_but_not_found_and_search() {
     let dir = site();
     let all = routes::all(&dir.path().join("data")).unwrap();
     let map = seo::sitemap(&all, "https://example.org");
-    assert_eq!(map.matches("<url>").count(), all.len() - 1);
+    assert_eq!(map.matches("<url>").count(), all.len() - 2);
+    assert!(!map.contains("/search"));
     assert!(map.contains("<loc>https://example.org/articles/odd</loc><lastmod>2026-01-10</lastmod>"), "{map}");
     assert!(!map.contains("/404"));
 }
