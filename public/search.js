@@ -40,11 +40,17 @@ function describe(data) {
   };
 }
 
+// The newest request: an older one still running (the reader typed on) skips fetching its
+// results' fragments, which is most of a search's time at a large library.
+let latest = 0;
+
 async function search(requestJson) {
   const { query, types, limit } = JSON.parse(requestJson);
+  const id = ++latest;
   const pagefind = await load();
   const options = types.length > 0 ? { filters: { type: { any: types } } } : {};
   const found = await pagefind.search(query, options);
+  if (id !== latest) return JSON.stringify({ total: found.results.length, results: [] });
   const shown = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
   return JSON.stringify({ total: found.results.length, results: shown.map(describe) });
 }

@@ -7,7 +7,7 @@
 use crate::components::focus::focus_heading_after_navigation;
 use crate::i18n::{lang, t};
 use crate::{href, meta, search, site_path};
-use cart_model::search::{expand_query, SearchAnswer, SearchHit, SearchRequest, KINDS, PAGE_SIZE, QUERY_KEY};
+use cart_model::search::{expand_query, searchable, SearchAnswer, SearchHit, SearchRequest, KINDS, PAGE_SIZE, QUERY_KEY};
 use cart_model::{fill, parse_type_query, toggle_type, CancerType, Page, TYPE_QUERY_KEY};
 use crate::components::content::{el, plain, text, Attrs};
 use leptos::prelude::*;
@@ -43,16 +43,20 @@ pub fn SearchPage() -> impl IntoView {
     // The latest answer, with the question it answers. A plain signal and a task rather than
     // a resource: nothing is prerendered or serialized, and each async type costs wasm.
     let found = RwSignal::new(None::<Found>);
+    let asked_now = asked;
     let tries = RwSignal::new(0u32);
     Effect::new(move |_| {
         let (asked, limit) = (asked.get(), more.limit.get());
         tries.track();
-        if asked.query.trim().is_empty() || !ready.get() {
+        if !searchable(&asked.query) || !ready.get() {
             return;
         }
         leptos::task::spawn_local(async move {
             let answer = search::run(request(&asked, limit)).await;
-            found.set(Some(Found { asked, answer }));
+            // The reader may have typed on meanwhile: only the current question's answer shows.
+            if asked == asked_now.get_untracked() {
+                found.set(Some(Found { asked, answer }));
+            }
         });
     });
     let text = meta::search();
@@ -69,7 +73,7 @@ pub fn SearchPage() -> impl IntoView {
                 // An answer to an earlier question is not shown as this one's.
                 let current = found.get().filter(|f| f.asked == asked && ready.get());
                 match current {
-                    _ if asked.query.trim().is_empty() || !ready.get() => help(t().search_empty_title.to_string(), t().search_empty_text).into_any(),
+                    _ if !searchable(&asked.query) || !ready.get() => help(t().search_empty_title.to_string(), t().search_empty_text).into_any(),
                     None => ().into_any(),
                     Some(Found { answer: None, .. }) => failed(tries).into_any(),
                     Some(Found { answer: Some(answer), .. }) => results(&asked, answer, more).into_any(),
@@ -151,6 +155,9 @@ fn status(ready: bool, asked: &Asked, found: Option<&Found>) -> String {
     let q = asked.query.trim();
     if !ready || q.is_empty() {
         return String::new();
+    }
+    if !searchable(q) {
+        return words.search_too_short.to_string();
     }
     let found = match found.filter(|f| &f.asked == asked) {
         None => return words.search_searching.to_string(),

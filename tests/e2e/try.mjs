@@ -1,7 +1,24 @@
 import { chromium } from 'playwright';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-const p = await b.newPage({ viewport: { width: 320, height: 700 } });
-await p.goto('http://127.0.0.1:8381/');
-await p.waitForTimeout(1500);
-console.log(await p.evaluate(() => [...document.querySelectorAll('header *')].filter(e => e.getBoundingClientRect().right > 320).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().left)}-${Math.round(e.getBoundingClientRect().right)}`).join('\n')));
+const p = await b.newPage();
+await p.goto('http://127.0.0.1:8393/search?q=x');
+await p.waitForSelector('.search__status');
+await p.waitForFunction(() => globalThis.cartHubSearch);
+const r = await p.evaluate(async () => {
+  const out = [];
+  const pf = await import('/pagefind/pagefind.js');
+  for (const w of ['tocilizumab', 'driving', 'insurance']) {
+    for (let i = 1; i <= w.length; i++) {
+      const q = w.slice(0, i);
+      const t0 = performance.now();
+      const found = await pf.search(q);
+      const t1 = performance.now();
+      await Promise.all(found.results.slice(0, 10).map((x) => x.data()));
+      const t2 = performance.now();
+      out.push(`${q}: ${found.results.length} results, search ${(t1 - t0).toFixed(0)} ms, data ${(t2 - t1).toFixed(0)} ms`);
+    }
+  }
+  return out;
+});
+console.log(r.join('\n'));
 await b.close();

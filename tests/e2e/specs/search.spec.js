@@ -114,6 +114,10 @@ test('an empty search and a search with no results each say what to do next', as
   await expect(page.locator('.search__help').getByRole('link', { name: 'Glossary' })).toHaveAttribute('href', '/glossary');
   await expect(page.locator('.search__help').getByRole('link', { name: 'Multiple myeloma' })).toHaveAttribute('href', '/types/myeloma');
 
+  // One letter is not searched (it matches nearly every page): the reader is asked for more.
+  await searchFor(page, 'x');
+  await expect(page.getByRole('status')).toHaveText('Type at least 2 letters to search.');
+  await expect(results(page)).toHaveCount(0);
   await searchFor(page, 'xylophone');
   await expect(status(page)).toHaveText('Nothing found for “xylophone”');
   await expect(page.getByRole('heading', { name: 'Nothing found for “xylophone”' })).toBeVisible();

@@ -145,6 +145,7 @@ pub const EN: Strings = Strings {
     search_description: "Search every article, topic and glossary word on CAR-T Hub.",
     search_types_label: "Only pages about",
     search_searching: "Searching…",
+    search_too_short: "Type at least 2 letters to search.",
     search_count_one: "1 result for “{q}”",
     search_count: "{n} results for “{q}”",
     search_count_types: "(only {types})",

@@ -145,6 +145,7 @@ pub const ES: Strings = Strings {
     search_description: "Busque en todos los artículos, temas y palabras del glosario de CAR-T Hub.",
     search_types_label: "Solo páginas sobre",
     search_searching: "Buscando…",
+    search_too_short: "Escriba al menos 2 letras para buscar.",
     search_count_one: "1 resultado para «{q}»",
     search_count: "{n} resultados para «{q}»",
     search_count_types: "(solo {types})",

@@ -274,6 +274,8 @@ pub struct Strings {
     pub search_description: &'static str,
     pub search_types_label: &'static str,
     pub search_searching: &'static str,
+    /// The query is shorter than `search::MIN_QUERY_CHARS`.
+    pub search_too_short: &'static str,
     /// `{q}`
     pub search_count_one: &'static str,
     /// `{n}`, `{q}`
