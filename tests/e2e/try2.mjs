@@ -1,11 +1,11 @@
 import { chromium } from 'playwright';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const p = await b.newPage();
-await p.goto('http://127.0.0.1:8393/search?q=x');
-await p.waitForFunction(() => globalThis.cartHubSearch);
+await p.goto('http://127.0.0.1:8393/search?q=xy');
+await p.waitForFunction(() => globalThis.cartHubSearch); if (process.env.NW) await p.evaluate(() => { window.NOWORKER = 1; });
 const r = await p.evaluate(async () => {
   const out = [];
-  const pf = await import('/pagefind/pagefind.js');
+  const pf = await import('/pagefind/pagefind.js?' + (window.NOWORKER ? 'nw' : 'w')); if (window.NOWORKER) await pf.options({ noWorker: true }); await pf.init();
   await pf.search('warm');
   for (const q of ['ins', '"ins"', 'ins ', 'in', '"in"', 'to', '"to"', 'insurance', 'i', 'dr', '"dr"']) {
     const t0 = performance.now();

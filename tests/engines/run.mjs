@@ -64,9 +64,18 @@ function check(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-async function texts(driver, css) {
-  const els = await driver.findElements(By.css(css));
-  return Promise.all(els.map(async (e) => (await e.isDisplayed()) ? (await e.getText()).trim() : null)).then((xs) => xs.filter((x) => x !== null));
+/** The visible texts of the elements `css` finds; read again if the page redrew one meanwhile. */
+async function texts(driver, css, tries = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      const els = await driver.findElements(By.css(css));
+      const xs = await Promise.all(els.map(async (e) => (await e.isDisplayed()) ? (await e.getText()).trim() : null));
+      return xs.filter((x) => x !== null);
+    } catch (err) {
+      if (i >= tries || !/not found|stale|no such element/i.test(err.message)) throw err;
+      await sleep(200);
+    }
+  }
 }
 
 async function h1(driver, expected) {

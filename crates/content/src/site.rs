@@ -24,6 +24,7 @@ use cart_model::{
     word_count, ConnectDoc, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
     TopicSummary, SCHEMA_VERSION,
 };
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -166,14 +167,17 @@ fn read(dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
 
 /// Stage 2: claims that changed (the 2025 REMS removal) or differ by product.
 fn check_claims(src: &Sources, errors: &mut Vec<ContentError>) {
-    let bodies = std::iter::once((&src.hub.file, src.hub.body_source()))
+    let bodies: Vec<(&PathBuf, (&str, usize))> = std::iter::once((&src.hub.file, src.hub.body_source()))
         .chain(src.articles.iter().map(|a| (&a.file, a.body_source())))
-        .chain(src.topics.iter().map(|t| (&t.file, t.body_source())));
-    for (file, (body, first_line)) in bodies {
-        for (line, reason) in claims::outdated(body, first_line) {
-            errors.push(ContentError::new(file, line, format!("outdated claim: {reason}")));
-        }
-    }
+        .chain(src.topics.iter().map(|t| (&t.file, t.body_source())))
+        .collect();
+    let found: Vec<Vec<ContentError>> = bodies
+        .par_iter()
+        .map(|(file, (body, first_line))| {
+            claims::outdated(body, *first_line).into_iter().map(|(line, reason)| ContentError::new(file, line, format!("outdated claim: {reason}"))).collect()
+        })
+        .collect();
+    errors.extend(found.into_iter().flatten());
 }
 
 /// Reading paths on the hub hold this many articles.
@@ -214,19 +218,33 @@ fn titles<F>(docs: &[SourceDoc<F>], title: impl Fn(&F) -> &str) -> Titles<'_> {
 fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -> Vec<Article> {
     let article_titles = titles(&src.articles, |f| f.title.as_str());
     let topic_titles = titles(&src.topics, |f| f.title.as_str());
-    let mut out = Vec::new();
-    for doc in &src.articles {
-        match article::compile(doc, src.lang, today, &article_titles, &topic_titles) {
-            Ok((mut article, mut sources)) => {
-                if let Err(reason) = products::expand(&src.products, src.lang, &mut article.body, &mut sources) {
-                    errors.push(doc.error(doc.body_source().1, reason));
+    // Each article on its own (rayon keeps their order, so errors come out in file order).
+    let compiled: Vec<(Option<Article>, Vec<ContentError>)> = src
+        .articles
+        .par_iter()
+        .map(|doc| {
+            let mut found = Vec::new();
+            let article = match article::compile(doc, src.lang, today, &article_titles, &topic_titles) {
+                Ok((mut article, mut sources)) => {
+                    if let Err(reason) = products::expand(&src.products, src.lang, &mut article.body, &mut sources) {
+                        found.push(doc.error(doc.body_source().1, reason));
+                    }
+                    cite(doc, &mut article, sources, &src.products, &mut found);
+                    draw_figures(doc, &mut article.body, &src.dir, &mut found);
+                    Some(article)
                 }
-                cite(doc, &mut article, sources, &src.products, errors);
-                draw_figures(doc, &mut article.body, &src.dir, errors);
-                out.push(article);
-            }
-            Err(e) => errors.push(e),
-        }
+                Err(e) => {
+                    found.push(e);
+                    None
+                }
+            };
+            (article, found)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(compiled.len());
+    for (article, found) in compiled {
+        errors.extend(found);
+        out.extend(article);
     }
     out
 }
@@ -309,14 +327,22 @@ fn check_links(src: &Sources, errors: &mut Vec<ContentError>) {
 /// Stage 5: each article's readability in its language, gated (hub and topics too, in the
 /// other languages: their English gate is the site-wide median below).
 fn check_readability(src: &Sources, articles: &[Article], errors: &mut Vec<ContentError>) -> Vec<ArticleReport> {
-    let mut reports = Vec::new();
-    for article in articles {
-        let counts = readability::counts(&article.body, src.lang);
-        let score = counts.score();
-        if let (Some(reason), Some(doc)) = (too_hard(&counts), src.articles.iter().find(|a| a.slug == article.slug)) {
-            errors.push(doc.error(doc.body_source().1, reason));
-        }
-        reports.push(ArticleReport { slug: article.slug.clone(), words: word_count(&article.body), score });
+    let docs: std::collections::HashMap<&str, &SourceDoc<ArticleFront>> = src.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+    let scored: Vec<(ArticleReport, Option<ContentError>)> = articles
+        .par_iter()
+        .map(|article| {
+            let counts = readability::counts(&article.body, src.lang);
+            let error = match (too_hard(&counts), docs.get(article.slug.as_str())) {
+                (Some(reason), Some(doc)) => Some(doc.error(doc.body_source().1, reason)),
+                _ => None,
+            };
+            (ArticleReport { slug: article.slug.clone(), words: word_count(&article.body), score: counts.score() }, error)
+        })
+        .collect();
+    let mut reports = Vec::with_capacity(scored.len());
+    for (report, error) in scored {
+        errors.extend(error);
+        reports.push(report);
     }
     if src.lang != Lang::DEFAULT {
         let pages = std::iter::once((&src.hub.file, &src.hub.body)).chain(src.topics.iter().map(|t| (&t.file, &t.body)));
@@ -347,11 +373,16 @@ fn too_hard(counts: &readability::Counts) -> Option<String> {
 
 /// Stage 6: the first use of each glossary term in each article links to its definition.
 fn link_glossary(terms: &[glossary::Term], articles: &mut [Article]) -> HashSet<String> {
-    let mut used = HashSet::new();
-    for article in articles {
-        glossary::link_first_uses(&mut article.body, terms, &mut used);
-    }
-    used
+    // Each article links its own first uses; the sets of terms used are merged after.
+    let used: Vec<HashSet<String>> = articles
+        .par_iter_mut()
+        .map(|article| {
+            let mut used = HashSet::new();
+            glossary::link_first_uses(&mut article.body, terms, &mut used);
+            used
+        })
+        .collect();
+    used.into_iter().flatten().collect()
 }
 
 /// Stage 7: rules over the whole site.

@@ -5,6 +5,7 @@ use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{self, Split};
 use crate::markdown;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use cart_model::PageRef;
 use std::collections::BTreeMap;
@@ -70,7 +71,7 @@ pub fn load<F: DeserializeOwned>(file: &Path, errors: &mut Vec<ContentError>) ->
 }
 
 /// Every `.md` file of a folder, in name order.
-pub fn load_dir<F: DeserializeOwned>(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<SourceDoc<F>> {
+pub fn load_dir<F: DeserializeOwned + Send>(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<SourceDoc<F>> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
         Err(e) => {
@@ -79,12 +80,19 @@ pub fn load_dir<F: DeserializeOwned>(dir: &Path, errors: &mut Vec<ContentError>)
         }
     };
     files.sort();
-    let mut docs = Vec::new();
-    for f in &files {
-        match load::<F>(f, errors) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => errors.push(e),
-        }
+    // Each file parsed on its own core; rayon keeps the order, so errors stay in file order.
+    let loaded: Vec<(Option<SourceDoc<F>>, Vec<ContentError>)> = files
+        .par_iter()
+        .map(|f| {
+            let mut found = Vec::new();
+            let doc = load::<F>(f, &mut found).map_err(|e| found.push(e)).ok();
+            (doc, found)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(loaded.len());
+    for (doc, found) in loaded {
+        errors.extend(found);
+        docs.extend(doc);
     }
     docs
 }
