@@ -39,6 +39,9 @@ port=8190
 scripts/nginx.sh start $port "$bench"
 trap 'scripts/nginx.sh stop $port "$bench"' EXIT
 (cd tests/bench && node lighthouse.mjs "http://127.0.0.1:$port" "$slug")
+# Where the main thread's time goes in those long tasks (a Chromium trace at 4x slowdown).
+node tests/bench/trace.mjs "http://127.0.0.1:$port/" hub
+node tests/bench/trace.mjs "http://127.0.0.1:$port/articles/$slug" article
 
 # What hydration costs in wasm: the same app built client-only, optimised the same way.
 wasm_size() { brotli -c -q 11 "$1" | wc -c; }
