@@ -66,16 +66,43 @@ async fn run(dist: &std::path::Path, origin: &str) -> Result<usize, String> {
     };
 
     let routes = routes::all(&dist.join("data"))?;
-    for route in &routes {
-        let rendered = page::render(&route.page.path_in(route.lang), route.lang).await;
-        let html = page::assemble(&shell, route, &rendered, origin)?;
-        write_file(&dist.join(route.page.html_file_in(route.lang)), &html)?;
-        write_file(&dist.join(route.page.data_script_in(route.lang).trim_start_matches('/')), &rendered.data_js)?;
-    }
+    render_all(&routes, dist, &shell, origin)?;
     std::fs::write(dist.join("sitemap.xml"), seo::sitemap(&routes, origin)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("robots.txt"), seo::robots(origin)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("manifest.webmanifest"), seo::web_manifest()).map_err(|e| e.to_string())?;
     Ok(routes.len())
+}
+
+/// Every route rendered and written, on every core: pages are independent, so each thread
+/// takes every n-th route and renders it in its own single-threaded runtime (the reactive
+/// system spawns onto the runtime of the thread it runs on).
+fn render_all(routes: &[routes::Route], dist: &std::path::Path, shell: &str, origin: &str) -> Result<(), String> {
+    // CART_PRERENDER_THREADS=1 renders one page at a time (for comparing, in benchmarks).
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = std::env::var("CART_PRERENDER_THREADS").ok().and_then(|n| n.parse().ok()).filter(|n| *n > 0).unwrap_or(cores);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || -> Result<(), String> {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+                    runtime.block_on(async {
+                        for route in routes.iter().skip(first).step_by(threads) {
+                            render_one(route, dist, shell, origin).await?;
+                        }
+                        Ok(())
+                    })
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a prerender thread panicked".to_string())?)
+    })
+}
+
+async fn render_one(route: &routes::Route, dist: &std::path::Path, shell: &str, origin: &str) -> Result<(), String> {
+    let rendered = page::render(&route.page.path_in(route.lang), route.lang).await;
+    let html = page::assemble(shell, route, &rendered, origin)?;
+    write_file(&dist.join(route.page.html_file_in(route.lang)), &html)?;
+    write_file(&dist.join(route.page.data_script_in(route.lang).trim_start_matches('/')), &rendered.data_js)
 }
 
 fn write_file(file: &std::path::Path, text: &str) -> Result<(), String> {
