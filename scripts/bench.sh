@@ -3,7 +3,8 @@
 # article, against a plain static HTML copy of that article on the same nginx; the wasm
 # size the hydrate build adds over a client-only build; and search (tests/bench/search.mjs)
 # at the real library and at 10,000 generated articles (tests/bench/corpus.mjs).
-# `scripts/bench.sh search` runs only the search rows.
+# `scripts/bench.sh search` runs only the search rows, `scripts/bench.sh scale` only the
+# compiler and prerenderer at 100 and 10,000 articles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -25,7 +26,24 @@ search_rows() {
   node tests/bench/search.mjs "http://127.0.0.1:$p" "10,000 generated articles" || true
   scripts/nginx.sh stop $p "$corpus"
 }
+# Scale: the content compiler and the prerenderer at 100 and 10,000 articles (real articles
+# copied under new slugs, tests/bench/content-corpus.mjs), time and peak memory, and what the
+# hub's first view weighs (its HTML and page data, brotli).
+scale_rows() {
+  cargo build --quiet --release --offline -p cart-content
+  cargo build --quiet --offline -p cart-prerender
+  local n out
+  for n in 100 10000; do
+    node tests/bench/content-corpus.mjs content ".run/content-$n" "$n"
+    out=".run/scale-$n"
+    rm -rf "$out" && mkdir -p "$out" && cp dist/shell.html dist/index.html "$out/" && cp -r dist/assets "$out/"
+    /usr/bin/time -f "scale $n: compile %e s, peak %M KB" target/release/cart-content ".run/content-$n" "$out/data" >/dev/null
+    /usr/bin/time -f "scale $n: prerender %e s, peak %M KB" target/debug/cart-prerender "$out" >/dev/null
+    echo "scale $n: hub first view $(brotli -c -q 11 "$out/index.html" | wc -c) B of HTML and $(brotli -c -q 11 "$out/page-data.js" | wc -c) B of page data (brotli)"
+  done
+}
 if [ "${1:-}" = search ]; then search_rows; exit 0; fi
+if [ "${1:-}" = scale ]; then scale_rows; exit 0; fi
 
 # The floor: the same article as plain HTML and CSS, no scripts, same server.
 bench=.run/bench-dist
@@ -53,3 +71,4 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 csr=$(wasm_size .run/bench-csr/opt.wasm)
 echo "wasm brotli: hydrate build $hydrate B, client-only build $csr B, hydration adds $((hydrate - csr)) B"
 search_rows
+scale_rows
