@@ -119,7 +119,9 @@ fn SearchForm(asked: Memo<Asked>, ready: RwSignal<bool>) -> impl IntoView {
     });
     let chips = CancerType::EVERY.map(move |chip| {
         let go = go.clone();
-        let pressed = move || asked.with(|a| a.types.contains(&chip)).to_string();
+        // Off while hydrating, as the prerendered page drew it (hydration does not correct an
+        // attribute); the URL's chips show once the page is live.
+        let pressed = move || (ready.get() && asked.with(|a| a.types.contains(&chip))).to_string();
         view! {
             <button type="submit" class="chip" name=TYPE_QUERY_KEY value=chip.slug() aria-pressed=pressed title=chip.full_name(lang())
                 on:click=move |ev| {

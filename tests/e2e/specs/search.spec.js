@@ -65,6 +65,13 @@ test('the cancer-type chips filter the results, live in the URL, and Back/Forwar
   expect(filtered.length).toBeLessThan(all.length);
   for (const kind of await page.locator('.result__kind').allTextContents()) expect(kind).toContain('Myeloma');
 
+  // A search opened from its URL shows its chips on, and its words in the field.
+  await page.reload();
+  await ready(page);
+  await expect(myeloma).toHaveAttribute('aria-pressed', 'true');
+  await expect(pageField(page)).toHaveValue('remission');
+  await expect(status(page)).toHaveText(/for “remission” \(only Myeloma\)$/);
+
   await searchFor(page, 'driving');
   await expect(page).toHaveURL(/\/search\?q=driving&type=myeloma$/);
   await expect(status(page)).toHaveText(/for “driving” \(only Myeloma\)$/);
