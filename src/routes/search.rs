@@ -4,12 +4,12 @@
 //! browser; the page is prerendered empty, which is where the header's search form lands
 //! without scripts.
 
+use crate::components::content::{el, plain, text, Attrs};
 use crate::components::focus::focus_heading_after_navigation;
 use crate::i18n::{lang, t};
 use crate::{href, meta, search, site_path};
 use cart_model::search::{expand_query, searchable, SearchAnswer, SearchHit, SearchRequest, KINDS, PAGE_SIZE, QUERY_KEY};
 use cart_model::{fill, parse_type_query, toggle_type, CancerType, Page, TYPE_QUERY_KEY};
-use crate::components::content::{el, plain, text, Attrs};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -40,25 +40,8 @@ pub fn SearchPage() -> impl IntoView {
         more.limit.set(PAGE_SIZE);
         more.focus.set(None);
     });
-    // The latest answer, with the question it answers. A plain signal and a task rather than
-    // a resource: nothing is prerendered or serialized, and each async type costs wasm.
-    let found = RwSignal::new(None::<Found>);
-    let asked_now = asked;
     let tries = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        let (asked, limit) = (asked.get(), more.limit.get());
-        tries.track();
-        if !searchable(&asked.query) || !ready.get() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let answer = search::run(request(&asked, limit)).await;
-            // The reader may have typed on meanwhile: only the current question's answer shows.
-            if asked == asked_now.get_untracked() {
-                found.set(Some(Found { asked, answer }));
-            }
-        });
-    });
+    let found = use_answers(asked, ready, more.limit, tries);
     let text = meta::search();
     view! {
         <Title text=text.title />
@@ -81,6 +64,28 @@ pub fn SearchPage() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The latest answer, with the question it answers: asked again when the URL, the number of
+/// results wanted or a Retry (`tries`) changes. A plain signal and a task rather than a
+/// resource: nothing is prerendered or serialized, and each async type costs wasm.
+fn use_answers(asked: Memo<Asked>, ready: RwSignal<bool>, limit: RwSignal<usize>, tries: RwSignal<u32>) -> RwSignal<Option<Found>> {
+    let found = RwSignal::new(None::<Found>);
+    Effect::new(move |_| {
+        let (question, limit) = (asked.get(), limit.get());
+        tries.track();
+        if !searchable(&question.query) || !ready.get() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = search::run(request(&question, limit)).await;
+            // The reader may have typed on meanwhile: only the current question's answer shows.
+            if question == asked.get_untracked() {
+                found.set(Some(Found { asked: question, answer }));
+            }
+        });
+    });
+    found
 }
 
 /// A search's answer, with the question it answers (`None`: the engine failed).

@@ -73,6 +73,10 @@ test('search works under the path: the engine, its index and the results\' links
   await expect(page.locator('.results mark').first()).toBeVisible();
   await linksStayUnder(page);
   await expect(page.locator('.results a[href$="/glossary#apheresis"]')).toHaveAttribute('href', `${base}/glossary#apheresis`);
+  // Typing on in the page's field; an article among the results opens under the path.
+  await page.locator('main').getByRole('searchbox').fill('fever');
+  await expect(page).toHaveURL(`${SUB}/search?q=fever`);
+  await linksStayUnder(page);
   await page.locator('.result', { hasText: 'Article' }).first().locator('a').click();
   await ready(page);
   expect(new URL(page.url()).pathname.startsWith(`${base}/articles/`)).toBe(true);
