@@ -41,15 +41,7 @@ pub struct Mapping {
 
 /// Reads and checks the file's form; a missing file maps nothing.
 pub fn load(file: &Path) -> Result<Vec<Mapping>> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(ContentError::new(file, 0, format!("cannot read: {e}"))),
-    };
-    let parsed: File = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()).unwrap_or(1);
-        ContentError::new(file, line, e.message().to_string())
-    })?;
+    let Some((parsed, text)) = crate::front_matter::read_toml::<File>(file)? else { return Ok(vec![]) };
     let mut mappings = parsed.code;
     // Each entry's line: the n-th `[[code]]`.
     let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim() == "[[code]]").map(|(i, _)| i + 1).collect();

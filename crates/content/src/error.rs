@@ -24,3 +24,14 @@ impl fmt::Display for ContentError {
 impl std::error::Error for ContentError {}
 
 pub type Result<T> = std::result::Result<T, ContentError>;
+
+/// What per-document work done in parallel returned, back in document order: the values
+/// kept, and every error moved into `errors` (so errors read in file order).
+pub fn gather<T>(results: Vec<(Option<T>, Vec<ContentError>)>, errors: &mut Vec<ContentError>) -> Vec<T> {
+    let mut kept = Vec::with_capacity(results.len());
+    for (value, found) in results {
+        errors.extend(found);
+        kept.extend(value);
+    }
+    kept
+}

@@ -40,6 +40,22 @@ fn find_closing(rest: &str) -> Option<usize> {
     None
 }
 
+/// Reads a TOML data file (`glossary.toml`, `products.toml`, `connect.toml`) into `T`, with its
+/// text for finding entries' lines; `None` if the file does not exist (an optional file). A
+/// parse error names the file and the line it points at.
+pub fn read_toml<T: DeserializeOwned>(file: &Path) -> Result<Option<(T, String)>> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ContentError::new(file, 0, format!("cannot read: {e}"))),
+    };
+    let parsed = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()).unwrap_or(1);
+        ContentError::new(file, line, e.message().to_string())
+    })?;
+    Ok(Some((parsed, text)))
+}
+
 /// Parses front matter into `T`, turning TOML errors into the file and line they point at.
 pub fn parse<T: DeserializeOwned>(file: &Path, split: &Split) -> Result<T> {
     toml::from_str(split.front).map_err(|e| {

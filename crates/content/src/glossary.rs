@@ -36,15 +36,7 @@ pub struct Term {
 }
 
 pub fn load(file: &Path) -> Result<Vec<Term>> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-        Err(e) => return Err(ContentError::new(file, 0, format!("cannot read: {e}"))),
-    };
-    let parsed: File = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()).unwrap_or(1);
-        ContentError::new(file, line, e.message().to_string())
-    })?;
+    let Some((parsed, text)) = crate::front_matter::read_toml::<File>(file)? else { return Ok(vec![]) };
     let line_of = |term: &str| {
         text.lines().position(|l| l.trim_start().starts_with("term") && l.contains(&format!("\"{term}\""))).map(|i| i + 1).unwrap_or(1)
     };

@@ -74,15 +74,9 @@ pub struct OtherTherapy {
 
 /// Reads and checks the file; a missing file is an empty one (no directives may be used).
 pub fn load(file: &Path, today: Day) -> Result<Products> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Products { file: file.into(), ..Products::default() }),
-        Err(e) => return Err(ContentError::new(file, 0, format!("cannot read: {e}"))),
+    let Some((mut products, text)) = crate::front_matter::read_toml::<Products>(file)? else {
+        return Ok(Products { file: file.into(), ..Products::default() });
     };
-    let mut products: Products = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count()).unwrap_or(1);
-        ContentError::new(file, line, e.message().to_string())
-    })?;
     products.file = file.into();
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1).unwrap_or(1);
     products.validate(today).map_err(|(needle, reason)| ContentError::new(file, line_of(&needle), reason))?;

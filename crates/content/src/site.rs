@@ -241,12 +241,7 @@ fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -
             (article, found)
         })
         .collect();
-    let mut out = Vec::with_capacity(compiled.len());
-    for (article, found) in compiled {
-        errors.extend(found);
-        out.extend(article);
-    }
-    out
+    crate::error::gather(compiled, errors)
 }
 
 /// Stage 4 for an article: every statistic cited, every citation listed, markers numbered;

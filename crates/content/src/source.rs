@@ -89,12 +89,7 @@ pub fn load_dir<F: DeserializeOwned + Send>(dir: &Path, errors: &mut Vec<Content
             (doc, found)
         })
         .collect();
-    let mut docs = Vec::with_capacity(loaded.len());
-    for (doc, found) in loaded {
-        errors.extend(found);
-        docs.extend(doc);
-    }
-    docs
+    crate::error::gather(loaded, errors)
 }
 
 /// Sets each file's slug (front matter `slug`, else the file name), checked against the page
