@@ -43,8 +43,9 @@ const { count, size, warnings } = await generateSW({
   swDest: path.join(dist, 'sw.js'),
   globDirectory: dist,
   // The app shell and what every page needs: the fingerprinted assets, the fallback page,
-  // each edition's index and glossary, the loaders and the offline manifest.
-  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json', 'data/index.json', 'data/glossary.json', 'data/es/index.json', 'data/es/glossary.json'],
+  // each edition's hub, library cards and glossary, the loaders and the offline manifest.
+  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json',
+    'data/hub.json', 'data/library/*.json', 'data/glossary.json', 'data/es/hub.json', 'data/es/library/*.json', 'data/es/glossary.json'],
   modifyURLPrefix: { '': `${base}/` },
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   cacheId,

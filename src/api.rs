@@ -2,8 +2,9 @@
 //! `<base>/data/` with gloo-net; natively (prerendering) it reads the same files from disk.
 //! Either way the caller gets a typed error it can show in plain words.
 
-use cart_model::page::{Page, INDEX_FILE};
-use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, IndexDoc, TopicDoc};
+use cart_model::library::{self, Card, CardsDoc, FacetsDoc, Shelf, FACETS_FILE, PER_PAGE};
+use cart_model::page::{Page, HUB_FILE, INDEX_FILE};
+use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, HubDoc, IndexDoc, Selection, TopicDoc};
 use serde::{Deserialize, Serialize};
 
 /// Why something could not be loaded. Serializable because resources travel from the
@@ -64,7 +65,7 @@ pub async fn load_page(page: Option<Page>) -> Raw {
         return Err(LoadError::NotFound);
     };
     match load(file.clone()).await {
-        Err(LoadError::Http(404)) if page.data_file() != Some(INDEX_FILE.to_string()) => Err(missing(&page, lang).await),
+        Err(LoadError::Http(404)) if page.data_file() != Some(HUB_FILE.to_string()) => Err(missing(&page, lang).await),
         other => other,
     }
 }
@@ -79,6 +80,52 @@ async fn missing(page: &Page, lang: cart_model::Lang) -> LoadError {
 
 pub fn index(text: &str) -> Loaded<IndexDoc> {
     Ok(decode(text)?)
+}
+
+pub fn hub(text: &str) -> Loaded<HubDoc> {
+    Ok(decode(text)?)
+}
+
+/// A shelf `load_shelf` made (the app's own, so without a schema of its own).
+pub fn shelf(text: &str) -> Loaded<Shelf> {
+    serde_json::from_str(text).map_err(|_| LoadError::Malformed)
+}
+
+/// What a hub page shows of the library: pages `first..=last` of the selection's list, as
+/// a `Shelf` in JSON (the one type resources hold). Reads the facets (once a visit), then
+/// only the chunks of cards it shows, together. A first page past the list's end is not
+/// found (`/page/99` of a shorter list).
+pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
+    let folder = crate::i18n::lang().folder();
+    let facets: FacetsDoc = decode(&load_kept(format!("{folder}{FACETS_FILE}")).await?)?;
+    let order = library::arrange(&facets.facets, &selected);
+    if first > library::page_count(order.len()) {
+        return Err(LoadError::NotFound);
+    }
+    let offset = (first.max(1) - 1) * PER_PAGE;
+    let shown = order.get(offset..(last * PER_PAGE).min(order.len())).unwrap_or_default();
+    let mut chunks: Vec<usize> = shown.iter().map(|(i, _)| i / PER_PAGE).collect();
+    chunks.sort_unstable();
+    chunks.dedup();
+    let texts = futures::future::join_all(chunks.iter().map(|c| load_kept(format!("{folder}{}", library::cards_file(*c))))).await;
+    let mut docs = Vec::with_capacity(chunks.len());
+    for (chunk, text) in chunks.iter().zip(texts) {
+        docs.push((*chunk, decode::<CardsDoc>(&text?)?.articles));
+    }
+    let card = |(i, written_for): &(usize, bool)| {
+        let (_, articles) = docs.iter().find(|(c, _)| *c == i / PER_PAGE)?;
+        Some(Card { article: articles.get(i % PER_PAGE)?.clone(), written_for: *written_for })
+    };
+    let cards = shown.iter().map(card).collect::<Option<Vec<_>>>().ok_or(LoadError::Malformed)?;
+    let shelf = Shelf { library: facets.facets.len(), matching: order.len(), offset, cards };
+    serde_json::to_string(&shelf).map_err(|_| LoadError::Malformed)
+}
+
+/// `load`, keeping what it read for the rest of the visit.
+async fn load_kept(file: String) -> Raw {
+    let text = load(file.clone()).await?;
+    remember(&file, &text);
+    Ok(text)
 }
 
 pub fn article(text: &str) -> Loaded<ArticleDoc> {

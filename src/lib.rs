@@ -16,6 +16,7 @@ use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
+use cart_model::library::PAGE_KEY;
 use cart_model::page::{self, Page};
 use cart_model::Lang;
 use leptos_router::{path, ParamSegment, StaticSegment};
@@ -62,6 +63,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     // Segments and parameter names come from the page model (`cart_model::page`).
                     <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM)) view=routes::hub::HubPage />
                     <Route path=(StaticSegment(page::STAGES), ParamSegment(page::STAGE_PARAM)) view=routes::hub::HubPage />
+                    <Route path=(StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
+                    <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM), StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
+                    <Route path=(StaticSegment(page::STAGES), ParamSegment(page::STAGE_PARAM), StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
                     <Route path=(StaticSegment(page::ARTICLES), ParamSegment(page::SLUG_PARAM)) view=routes::article::ArticlePage />
                     <Route path=StaticSegment(page::TOPICS) view=routes::topics::TopicsIndexPage />
                     <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />

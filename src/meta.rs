@@ -41,6 +41,17 @@ pub fn hub(hub: &Hub, page_type: Option<CancerType>, page_stage: Option<Stage>) 
     }
 }
 
+/// A page of the library of its own (`/types/myeloma/page/2`): its listing's title and
+/// description, numbered.
+pub fn library_page(hub: &Hub, sel: &cart_model::Selection, n: usize, pages: usize) -> PageText {
+    let PageText { title, description } = match sel.is_empty() {
+        true => PageText::new(t().articles_heading, hub.summary.clone()),
+        false => self::hub(hub, sel.types.first().copied(), sel.stages.first().copied()),
+    };
+    let numbered = |text: &str| fill(t().page_title, &[("title", text), ("n", &n.to_string()), ("pages", &pages.to_string())]);
+    PageText::new(numbered(&title), numbered(&description))
+}
+
 pub fn article(a: &Article) -> PageText {
     PageText::new(a.title.clone(), a.summary.clone())
 }

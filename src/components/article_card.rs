@@ -9,11 +9,17 @@ use leptos::prelude::*;
 /// `written_for`: the card is shown under a cancer-type chip and the article is written for
 /// that cancer alone, so it says so.
 #[component]
-pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] written_for: bool) -> impl IntoView {
+pub fn ArticleCard(
+    article: ArticleSummary,
+    #[prop(optional)] written_for: bool,
+    /// Its place in a list that grows ("Show more" focuses the first new card by it).
+    #[prop(optional)]
+    position: Option<usize>,
+) -> impl IntoView {
     let href = href(&Page::Article(article.slug.clone()));
     let only = article.cancer_types.first().copied().filter(|_| written_for);
     view! {
-        <li class="card">
+        <li class="card" data-position=position>
             <p class="card__stage">{article.stage.label(lang())}</p>
             <h3 class="card__title"><a href=href>{article.title}</a></h3>
             {only.map(|c| view! { <p class="card__for">{fill(t().written_for, &[("type", c.in_sentence(lang()))])}</p> })}

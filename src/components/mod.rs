@@ -8,5 +8,6 @@ pub mod filter;
 pub mod focus;
 pub mod language;
 pub mod layout;
+pub mod library;
 pub mod paths;
 pub mod status;

@@ -1,22 +1,22 @@
 //! `/` (and `/types/<type>`, `/stages/<stage>`): a short lede, the filterable library, the
-//! reading paths, then the longer introduction and the topics.
+//! reading paths, then the longer introduction and the topics. `/page/<n>` (and the chip
+//! pages' `/page/<n>`): a page of the library of its own, for readers without scripts.
 
 use crate::api::{self, LoadError};
-use crate::components::article_card::ArticleCard;
 use crate::components::content::render_blocks;
 use crate::components::document::Document;
-use crate::components::filter::{hub_href, LibraryFilter};
+use crate::components::filter::LibraryFilter;
+use crate::components::library::{Library, Span};
 use crate::components::language::LanguageOffer;
 use crate::components::paths::ReadingPaths;
-use crate::i18n::{lang, t};
+use crate::i18n::t;
 use crate::{href, meta};
 use cart_model::page::{Page, STAGE_PARAM, TYPE_PARAM};
-use cart_model::{
-    filter_articles, parse_stage_query, parse_type_query, ArticleSummary, CancerType, IndexDoc, Selection, Stage, STAGE_QUERY_KEY,
-    TYPE_QUERY_KEY,
-};
-use cart_model::fill;
-use leptos::either::Either;
+use cart_model::library::PAGE_KEY;
+use cart_model::{parse_stage_query, parse_type_query, CancerType, HubDoc, Selection, Stage, STAGE_QUERY_KEY, TYPE_QUERY_KEY};
+use crate::routes::not_found::NotFound;
+use cart_model::page::page_number;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -27,7 +27,7 @@ pub fn HubPage() -> impl IntoView {
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
-    let doc = api::index(&text)?;
+    let doc = api::hub(&text)?;
     Ok(view! { <Hub doc /> })
 }
 
@@ -51,21 +51,35 @@ fn use_selection() -> Memo<Selection> {
 }
 
 #[component]
-fn Hub(doc: IndexDoc) -> impl IntoView {
+fn Hub(doc: HubDoc) -> impl IntoView {
     let selected = use_selection();
     let params = use_params_map();
+    // `/page/<n>` names a page from the second on; `/page/1`, `/page/x` name nothing.
+    let first = match params.read_untracked().get(PAGE_KEY) {
+        None => 1,
+        Some(n) => match page_number(&n) {
+            Some(n) => n,
+            None => return EitherOf3::A(view! { <NotFound /> }),
+        },
+    };
+    let last = use_last_page(first);
+    if first > 1 {
+        // A page of the library of its own: its heading and its cards.
+        let span = Span { first, last, own_page: Some(doc.hub) };
+        return EitherOf3::B(view! {
+            <div class="wrap hub">
+                <section class="library library--page">
+                    <Library selected span />
+                </section>
+            </div>
+        });
+    }
     let page_type = params.read_untracked().get(TYPE_PARAM).and_then(|t| CancerType::from_slug(&t));
     let page_stage = params.read_untracked().get(STAGE_PARAM).and_then(|s| Stage::from_slug(&s));
     let text = meta::hub(&doc.hub, page_type, page_stage);
-    let IndexDoc { hub, articles, topics, .. } = doc;
-    let total = articles.len();
-    let articles = StoredValue::new(articles);
-    let count_text = move || {
-        let sel = selected.get();
-        let n = articles.with_value(|a| filter_articles(a, &sel).len());
-        count_words(n, total, &sel)
-    };
-    view! {
+    let HubDoc { hub, topics, .. } = doc;
+    let span = Span { first, last, own_page: None };
+    EitherOf3::C(view! {
         <Title text=text.title />
         <Meta name="description" content=text.description />
         <LanguageOffer />
@@ -78,13 +92,7 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
             <section class="library" aria-labelledby="library-title">
                 <h2 id="library-title">{t().articles_heading}</h2>
                 <LibraryFilter selected />
-                <div class="library__status">
-                    <p class="result-count" role="status" aria-live="polite">{count_text}</p>
-                    <Show when=move || !selected.get().is_empty()>
-                        <a class="clear-filters" href=hub_href(&Selection::default())>{t().clear_filters}</a>
-                    </Show>
-                </div>
-                {move || library(articles, &selected.get())}
+                <Library selected span />
             </section>
 
             <ReadingPaths start_here=hub.start_here caregiver_path=hub.caregiver_path />
@@ -112,57 +120,18 @@ fn Hub(doc: IndexDoc) -> impl IntoView {
                 </ul>
             </section>
         </div>
-    }
+    })
 }
 
-/// "Showing 3 of 16 articles about lymphoma, for getting ready".
-fn count_words(n: usize, total: usize, sel: &Selection) -> String {
-    let words = t();
-    if sel.is_empty() {
-        return fill(words.count_all, &[("total", &total.to_string())]);
-    }
-    let mut out = fill(words.count_some, &[("n", &n.to_string()), ("total", &total.to_string())]);
-    if !sel.types.is_empty() {
-        let names: Vec<&str> = sel.types.iter().map(|c| c.full_name(lang())).collect();
-        out.push_str(&fill(words.count_types, &[("names", &names.join(words.or))]));
-    }
-    if !sel.stages.is_empty() {
-        let names: Vec<&str> = sel.stages.iter().map(|s| s.label(lang())).collect();
-        out.push_str(&fill(words.count_stages, &[("names", &names.join(words.or))]));
-    }
-    out
-}
-
-/// The matching cards. Under a cancer-type chip, the articles written for that cancer come
-/// first, marked as such; the general ones follow under their own heading.
-fn library(articles: StoredValue<Vec<ArticleSummary>>, sel: &Selection) -> impl IntoView {
-    let (specific, general): (Vec<ArticleSummary>, Vec<ArticleSummary>) = articles.with_value(|a| {
-        filter_articles(a, sel).into_iter().cloned().partition(|a| sel.types.iter().any(|t| t.written_for(&a.cancer_types)))
-    });
-    if specific.is_empty() && general.is_empty() {
-        return Either::Left(view! {
-            <div class="empty-state">
-                <h3>{t().empty_title}</h3>
-                <p>
-                    {t().empty_before}
-                    <a href=hub_href(&Selection::default())>{t().empty_link}</a>
-                    {t().empty_after}
-                </p>
-            </div>
-        });
-    }
-    let general_heading = (!specific.is_empty() && !general.is_empty()).then(|| view! { <h3 class="library__group">{t().for_every_type}</h3> });
-    Either::Right(view! {
-        {(!specific.is_empty()).then(|| view! {
-            <ul class="cards">
-                {specific.into_iter().map(|article| view! { <ArticleCard article written_for=true /> }).collect_view()}
-            </ul>
-        })}
-        {general_heading}
-        {(!general.is_empty()).then(|| view! {
-            <ul class="cards">
-                {general.into_iter().map(|article| view! { <ArticleCard article /> }).collect_view()}
-            </ul>
-        })}
+/// The last page of the list to show: the `page` query once the page is live (like the
+/// selection), never before the page's own first.
+fn use_last_page(first: usize) -> Memo<usize> {
+    let query = use_query_map();
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    Memo::new(move |_| {
+        let asked = if live.get() { query.read().get(PAGE_KEY).and_then(|n| n.parse::<usize>().ok()) } else { None };
+        // A hand-edited `page=100000` shows at most a few hundred cards.
+        asked.unwrap_or(first).clamp(first, first + 40)
     })
 }

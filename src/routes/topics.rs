@@ -15,7 +15,7 @@ pub fn TopicsIndexPage() -> impl IntoView {
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
-    let doc = api::index(&text)?;
+    let doc = api::hub(&text)?;
     let text = meta::topics();
     Ok(view! {
         <Title text=text.title />

@@ -23,6 +23,8 @@ pub mod source;
 pub use error::ContentError;
 pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
 
+use cart_model::library::{self, CardsDoc, FacetsDoc};
+use cart_model::{page, HubDoc, IndexDoc};
 use std::path::Path;
 
 /// Writes every edition: `index.json`, `glossary.json`, `articles/<slug>.json` and
@@ -39,6 +41,7 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
         std::fs::write(path, value.to_json()?)
     };
     write_json(&out.join("index.json"), &site.index)?;
+    write_library(&site.index, out, &write_json)?;
     write_json(&out.join("glossary.json"), &site.glossary)?;
     write_json(&out.join("connect.json"), &site.connect)?;
     write_json(&out.join(cart_model::page::SEARCH_FILE), &site.search)?;
@@ -47,6 +50,18 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
     }
     for doc in &site.topics {
         write_json(&out.join("topics").join(format!("{}.json", doc.topic.slug)), doc)?;
+    }
+    Ok(())
+}
+
+/// The hub's documents (`hub.json`) and the library a page at a time (`cart_model::library`).
+fn write_library(index: &IndexDoc, out: &Path, write_json: &dyn Fn(&Path, &dyn erased::Json) -> std::io::Result<()>) -> std::io::Result<()> {
+    let hub = HubDoc { schema: index.schema, hub: index.hub.clone(), topics: index.topics.clone() };
+    write_json(&out.join(page::HUB_FILE), &hub)?;
+    let facets = FacetsDoc { schema: index.schema, facets: index.articles.iter().map(library::facet_code).collect() };
+    write_json(&out.join(library::FACETS_FILE), &facets)?;
+    for (n, chunk) in index.articles.chunks(library::PER_PAGE).enumerate() {
+        write_json(&out.join(library::cards_file(n)), &CardsDoc { schema: index.schema, articles: chunk.to_vec() })?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod blocks;
 pub mod connect;
 mod filter;
 mod journey;
+pub mod library;
 mod links;
 pub mod page;
 pub mod search;
@@ -87,6 +88,15 @@ impl CancerType {
 pub struct Date {
     pub iso: String,
     pub display: String,
+}
+
+/// `data/hub.json`: the hub's words and the topics, for the hub pages and the topics index
+/// (the library's cards come a page at a time, see `library`).
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct HubDoc {
+    pub schema: u32,
+    pub hub: Hub,
+    pub topics: Vec<TopicSummary>,
 }
 
 /// `data/index.json`: everything the hub and the topics index need, and no article bodies.

@@ -4,6 +4,7 @@
 //! link derive from here, so a new page kind (or a language) is added once.
 
 use crate::filter::Selection;
+use crate::library::{page_count, Listing, PAGE_KEY};
 use crate::{CancerType, IndexDoc, Lang, Stage};
 
 /// Path segments, shared with the router's table.
@@ -26,6 +27,8 @@ pub const STAGE_PARAM: &str = "stage";
 
 /// Data documents that are not per page.
 pub const INDEX_FILE: &str = "index.json";
+/// What the hub and topics pages need besides the library's cards (`HubDoc`).
+pub const HUB_FILE: &str = "hub.json";
 pub const GLOSSARY_FILE: &str = "glossary.json";
 pub const CONNECT_FILE: &str = "connect.json";
 /// The search index's synonyms (read by the indexer at build, not by the app).
@@ -40,6 +43,9 @@ pub enum Page {
     Type(CancerType),
     /// `/stages/<stage>`: the hub filtered to one journey stage.
     Stage(Stage),
+    /// `/page/<n>`, `/types/<type>/page/<n>`, `/stages/<stage>/page/<n>`: page n (from 2) of
+    /// a listing, for readers without scripts ("Show more" appends in place with them).
+    Paged(Listing, usize),
     /// `/articles/<slug>`
     Article(String),
     /// `/topics`
@@ -56,6 +62,20 @@ pub enum Page {
     Search,
     /// The page for paths that name nothing.
     NotFound,
+}
+
+/// A page number from a URL: 2 or more (page 1 is the listing's own path), without leading
+/// zeros, so each page has one address.
+pub fn page_number(s: &str) -> Option<usize> {
+    s.parse().ok().filter(|n| *n >= 2 && !s.starts_with('0') && s.len() <= 6)
+}
+
+impl Listing {
+    /// How many pages this listing has in the index.
+    pub fn pages_in(self, index: &IndexDoc) -> usize {
+        let sel = self.selection();
+        page_count(index.articles.iter().filter(|a| sel.matches(a)).count())
+    }
 }
 
 /// Slugs name files and URL segments: lower-case ASCII letters, digits and hyphens only, so
@@ -82,6 +102,7 @@ impl Page {
             Self::Hub => "/".into(),
             Self::Type(t) => format!("/{TYPES}/{}", t.slug()),
             Self::Stage(s) => format!("/{STAGES}/{}", s.slug()),
+            Self::Paged(l, n) => format!("{}/{PAGE_KEY}/{n}", l.path()),
             Self::Article(slug) => format!("/{ARTICLES}/{slug}"),
             Self::Topics => format!("/{TOPICS}"),
             Self::Topic(slug) => format!("/{TOPICS}/{slug}"),
@@ -102,6 +123,9 @@ impl Page {
             [""] => Self::Hub,
             [TYPES, t] => Self::Type(CancerType::from_slug(t)?),
             [STAGES, s] => Self::Stage(Stage::from_slug(s)?),
+            [PAGE_KEY, n] => Self::Paged(Listing::All, page_number(n)?),
+            [TYPES, t, PAGE_KEY, n] => Self::Paged(Listing::Type(CancerType::from_slug(t)?), page_number(n)?),
+            [STAGES, s, PAGE_KEY, n] => Self::Paged(Listing::Stage(Stage::from_slug(s)?), page_number(n)?),
             [ARTICLES, slug] if is_slug(slug) => Self::Article(slug.to_string()),
             [TOPICS] => Self::Topics,
             [TOPICS, slug] if is_slug(slug) => Self::Topic(slug.to_string()),
@@ -146,7 +170,7 @@ impl Page {
     /// The data document the page is drawn from, relative to `data/`.
     pub fn data_file(&self) -> Option<String> {
         match self {
-            Self::Hub | Self::Type(_) | Self::Stage(_) | Self::Topics => Some(INDEX_FILE.into()),
+            Self::Hub | Self::Type(_) | Self::Stage(_) | Self::Paged(..) | Self::Topics => Some(HUB_FILE.into()),
             Self::Article(slug) => Some(format!("{ARTICLES}/{slug}.json")),
             Self::Topic(slug) => Some(format!("{TOPICS}/{slug}.json")),
             Self::Glossary => Some(GLOSSARY_FILE.into()),
@@ -222,6 +246,9 @@ impl Page {
         let mut pages = vec![Self::Hub, Self::Topics, Self::Glossary];
         pages.extend(CancerType::EVERY.into_iter().map(Self::Type));
         pages.extend(Stage::EVERY.into_iter().map(Self::Stage));
+        for listing in Listing::every() {
+            pages.extend((2..=listing.pages_in(index)).map(|n| Self::Paged(listing, n)));
+        }
         pages.extend(index.articles.iter().map(|a| Self::Article(a.slug.clone())));
         pages.extend(index.topics.iter().map(|t| Self::Topic(t.slug.clone())));
         pages.extend([Self::Search, Self::NotFound]);
@@ -234,6 +261,7 @@ impl Page {
         match self {
             Self::Article(slug) => index.articles.iter().any(|a| &a.slug == slug),
             Self::Topic(slug) => index.topics.iter().any(|t| &t.slug == slug),
+            Self::Paged(listing, n) => *n <= listing.pages_in(index),
             Self::NotFound => false,
             _ => true,
         }

@@ -207,15 +207,19 @@ fn word_count_reads_every_kind_of_block() {
 }
 
 mod pages {
-    use crate::{CancerType, Page};
+    use crate::library::Listing;
+    use crate::{CancerType, Page, Stage};
 
     #[test]
     fn paths_and_files_of_each_kind() {
         let cases = [
-            (Page::Hub, "/", Some("index.json"), "index.html", "/page-data.js"),
-            (Page::Type(CancerType::SolidTumors), "/types/solid-tumors", Some("index.json"), "types/solid-tumors/index.html", "/types/solid-tumors/page-data.js"),
+            (Page::Hub, "/", Some("hub.json"), "index.html", "/page-data.js"),
+            (Page::Type(CancerType::SolidTumors), "/types/solid-tumors", Some("hub.json"), "types/solid-tumors/index.html", "/types/solid-tumors/page-data.js"),
+            (Page::Paged(Listing::All, 2), "/page/2", Some("hub.json"), "page/2/index.html", "/page/2/page-data.js"),
+            (Page::Paged(Listing::Type(CancerType::Myeloma), 3), "/types/myeloma/page/3", Some("hub.json"), "types/myeloma/page/3/index.html", "/types/myeloma/page/3/page-data.js"),
+            (Page::Paged(Listing::Stage(Stage::Recovery), 12), "/stages/recovery/page/12", Some("hub.json"), "stages/recovery/page/12/index.html", "/stages/recovery/page/12/page-data.js"),
             (Page::Article("a-b".into()), "/articles/a-b", Some("articles/a-b.json"), "articles/a-b/index.html", "/articles/a-b/page-data.js"),
-            (Page::Topics, "/topics", Some("index.json"), "topics/index.html", "/topics/page-data.js"),
+            (Page::Topics, "/topics", Some("hub.json"), "topics/index.html", "/topics/page-data.js"),
             (Page::Topic("t".into()), "/topics/t", Some("topics/t.json"), "topics/t/index.html", "/topics/t/page-data.js"),
             (Page::Glossary, "/glossary", Some("glossary.json"), "glossary/index.html", "/glossary/page-data.js"),
             (Page::NotFound, "/404", None, "404.html", "/404-data.js"),
@@ -231,14 +235,16 @@ mod pages {
 
     #[test]
     fn paths_that_name_nothing() {
-        for bad in ["", "articles/x", "/articles", "/articles/", "/articles/A", "/articles/../x", "/articles/x/y", "/types/kidney", "/topic/x", "//articles/x", "/glossary/x"] {
+        for bad in ["", "articles/x", "/articles", "/articles/", "/articles/A", "/articles/../x", "/articles/x/y", "/types/kidney", "/topic/x", "//articles/x", "/glossary/x",
+            // Page 1 is the listing's own path; a page number has one spelling.
+            "/page/1", "/page/0", "/page/02", "/page/x", "/page", "/types/myeloma/page/1", "/articles/x/page/2", "/topics/page/2"] {
             assert_eq!(Page::parse(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn hub_links_for_a_selection() {
-        use crate::{Selection, Stage};
+        use crate::Selection;
         assert_eq!(Page::hub_filtered(&Selection::default()), "/");
         let sel = Selection { types: vec![CancerType::Myeloma, CancerType::Lymphoma], stages: vec![] };
         assert_eq!(Page::hub_filtered(&sel), "/?type=lymphoma,myeloma");
@@ -247,5 +253,80 @@ mod pages {
         assert_eq!(Page::no_script(&Selection { types: vec![], stages: vec![Stage::Treatment] }), Page::Stage(Stage::Treatment));
         assert_eq!(Page::no_script(&sel), Page::Hub);
         assert_eq!(Page::glossary_term("car"), "/glossary#car");
+    }
+}
+
+mod library {
+    use crate::library::{arrange, facet_code, page_count, Listing, Shelf, PER_PAGE};
+    use crate::{ArticleSummary, CancerType, Date, Page, Selection, Stage};
+
+    fn article(types: &[CancerType], stage: Stage) -> ArticleSummary {
+        let date = Date { iso: "2026-01-01".into(), display: "1 January 2026".into() };
+        ArticleSummary {
+            slug: "a".into(),
+            title: "A".into(),
+            summary: "S".into(),
+            cancer_types: types.to_vec(),
+            stage,
+            reading_minutes: 1,
+            published: date.clone(),
+            last_reviewed: date,
+        }
+    }
+
+    /// The facet codes filter exactly as the articles themselves do.
+    #[test]
+    fn codes_match_as_the_articles_do() {
+        use CancerType::*;
+        let all_types = [Lymphoma, All, Myeloma, SolidTumors];
+        let articles: Vec<ArticleSummary> = Stage::EVERY
+            .into_iter()
+            .flat_map(|s| [article(&all_types, s), article(&[Myeloma], s), article(&[Lymphoma, All], s), article(&[SolidTumors], s)])
+            .collect();
+        let selections = [
+            Selection::default(),
+            Selection { types: vec![Myeloma], stages: vec![] },
+            Selection { types: vec![Lymphoma, SolidTumors], stages: vec![Stage::Recovery] },
+            Selection { types: vec![], stages: vec![Stage::Deciding, Stage::Treatment] },
+        ];
+        for sel in selections {
+            for a in &articles {
+                assert_eq!(sel.matches_code(facet_code(a)), sel.matches(a), "{sel:?} {a:?}");
+            }
+        }
+    }
+
+    /// Under a cancer-type chip, the articles written for it alone first, each group in
+    /// library order; without one, library order.
+    #[test]
+    fn a_selection_lists_its_own_articles_first() {
+        use CancerType::*;
+        let codes: Vec<u16> = [
+            article(&[Lymphoma, Myeloma], Stage::Understanding),
+            article(&[Myeloma], Stage::Understanding),
+            article(&[Lymphoma], Stage::Deciding),
+            article(&[Myeloma], Stage::Recovery),
+        ]
+        .iter()
+        .map(facet_code)
+        .collect();
+        let myeloma = Selection { types: vec![Myeloma], stages: vec![] };
+        assert_eq!(arrange(&codes, &myeloma), vec![(1, true), (3, true), (0, false)]);
+        assert_eq!(arrange(&codes, &Selection::default()), vec![(0, false), (1, false), (2, false), (3, false)]);
+    }
+
+    #[test]
+    fn pages_of_a_listing() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(PER_PAGE), 1);
+        assert_eq!(page_count(PER_PAGE + 1), 2);
+        assert_eq!(Listing::All.page(1), Page::Hub);
+        assert_eq!(Listing::Type(CancerType::All).page(1), Page::Type(CancerType::All));
+        assert_eq!(Listing::Stage(Stage::Deciding).page(2), Page::Paged(Listing::Stage(Stage::Deciding), 2));
+        for listing in Listing::every() {
+            assert_eq!(Listing::of(&listing.selection()), Some(listing));
+        }
+        let shelf = Shelf { library: 30, matching: 25, offset: 12, cards: vec![] };
+        assert_eq!(shelf.remaining(), 13);
     }
 }

@@ -46,6 +46,7 @@ fn describe(page: Page, lang: Lang, index: &IndexDoc, data_dir: &Path) -> Result
         Page::Hub => (meta::hub(&index.hub, None, None), hub_date),
         Page::Type(t) => (meta::hub(&index.hub, Some(*t), None), hub_date),
         Page::Stage(s) => (meta::hub(&index.hub, None, Some(*s)), hub_date),
+        Page::Paged(listing, n) => (meta::library_page(&index.hub, &listing.selection(), *n, listing.pages_in(index)), hub_date),
         Page::Topics => (meta::topics(), hub_date),
         Page::Glossary => (meta::glossary(), hub_date),
         Page::Article(_) => {

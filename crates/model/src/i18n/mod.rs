@@ -150,6 +150,16 @@ pub struct Strings {
     pub related_topics: &'static str,
     /// `{total}`
     pub count_all: &'static str,
+    /// Under the cards: which of the matching articles are on screen ({from}, {to}, {n}).
+    pub shown_range: &'static str,
+    /// The link that adds the next page of cards ({n}: how many are not shown yet).
+    pub show_more: &'static str,
+    /// Back to the page before, on a page of the library of its own (without scripts).
+    pub previous_page: &'static str,
+    /// The navigation between pages of the library.
+    pub pages_label: &'static str,
+    /// A page of the library of its own: "{title}, page {n} of {pages}".
+    pub page_title: &'static str,
     /// `{n}`, `{total}`
     pub count_some: &'static str,
     /// `{names}`
