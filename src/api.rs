@@ -96,6 +96,10 @@ pub fn shelf(text: &str) -> Loaded<Shelf> {
 /// only the chunks of cards it shows, together. A first page past the list's end is not
 /// found (`/page/99` of a shorter list).
 pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
+    let key = shelf_key(&selected, first, last);
+    if let Some(text) = recall(&key) {
+        return Ok(text);
+    }
     let folder = crate::i18n::lang().folder();
     let facets: FacetsDoc = decode(&load_kept(format!("{folder}{FACETS_FILE}")).await?)?;
     let order = library::arrange(&facets.facets, &selected);
@@ -118,7 +122,16 @@ pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
     };
     let cards = shown.iter().map(card).collect::<Option<Vec<_>>>().ok_or(LoadError::Malformed)?;
     let shelf = Shelf { library: facets.facets.len(), matching: order.len(), offset, cards };
-    serde_json::to_string(&shelf).map_err(|_| LoadError::Malformed)
+    let text = serde_json::to_string(&shelf).map_err(|_| LoadError::Malformed)?;
+    remember(&key, &text);
+    Ok(text)
+}
+
+/// Where a shelf shown this visit is kept (`remember`), so a list already seen still shows
+/// when the network drops, as a document already read does.
+pub fn shelf_key(selected: &Selection, first: usize, last: usize) -> String {
+    let lang = crate::i18n::lang().folder();
+    format!("shelf:{lang}{}:{first}-{last}", selected.query().unwrap_or_default())
 }
 
 /// `load`, keeping what it read for the rest of the visit.
@@ -159,9 +172,20 @@ pub fn remember(file: &str, text: &str) {
     let _ = (file, text);
 }
 
+/// A document kept this visit.
+fn recall(file: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return SEEN.with(|s| s.borrow().get(file).cloned());
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = file;
+        None
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 async fn load(file: String) -> Raw {
-    if let Some(text) = SEEN.with(|s| s.borrow().get(&file).cloned()) {
+    if let Some(text) = recall(&file) {
         return Ok(text);
     }
     use send_wrapper::SendWrapper;

@@ -41,13 +41,19 @@ pub fn hub(hub: &Hub, page_type: Option<CancerType>, page_stage: Option<Stage>) 
     }
 }
 
+/// A listing's words without a page number: "Articles" for the whole library, else its
+/// chip page's.
+pub fn listing(hub: &Hub, sel: &cart_model::Selection) -> PageText {
+    match sel.is_empty() {
+        true => PageText::new(t().articles_heading, hub.summary.clone()),
+        false => self::hub(hub, sel.types.first().copied(), sel.stages.first().copied()),
+    }
+}
+
 /// A page of the library of its own (`/types/myeloma/page/2`): its listing's title and
 /// description, numbered.
 pub fn library_page(hub: &Hub, sel: &cart_model::Selection, n: usize, pages: usize) -> PageText {
-    let PageText { title, description } = match sel.is_empty() {
-        true => PageText::new(t().articles_heading, hub.summary.clone()),
-        false => self::hub(hub, sel.types.first().copied(), sel.stages.first().copied()),
-    };
+    let PageText { title, description } = listing(hub, sel);
     let numbered = |text: &str| fill(t().page_title, &[("title", text), ("n", &n.to_string()), ("pages", &pages.to_string())]);
     PageText::new(numbered(&title), numbered(&description))
 }

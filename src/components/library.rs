@@ -33,7 +33,20 @@ pub struct Span {
 pub fn Library(selected: Memo<Selection>, span: Span) -> impl IntoView {
     let Span { first, last, own_page } = span;
     let shelf = Resource::new(move || (selected.get(), last.get()), move |(sel, last)| api::load_shelf(sel, first, last));
-    let read = move || shelf.get().map(|raw| raw.and_then(|text| api::shelf(&text)));
+    // A prerendered page's first shelf came with the page rather than through `load_shelf`,
+    // which keeps what it makes: keep that one too, under the key it was made for.
+    let first_key = StoredValue::new(Some(api::shelf_key(&selected.get_untracked(), first, last.get_untracked())));
+    let read = move || {
+        shelf.get().map(|raw| {
+            raw.and_then(|text| {
+                let found = api::shelf(&text)?;
+                if let Some(key) = first_key.try_update_value(Option::take).flatten() {
+                    api::remember(&key, &text);
+                }
+                Ok(found)
+            })
+        })
+    };
     let focus = RwSignal::new(None::<usize>);
     let show = move |found: Result<Shelf, LoadError>| match found {
         Ok(s) => EitherOf3::A(shelf_view(s, &selected.get_untracked(), own_page.clone(), focus)),
@@ -59,10 +72,12 @@ fn shelf_view(shelf: Shelf, sel: &Selection, own_page: Option<Hub>, focus: RwSig
         let pages = page_count(shelf.matching);
         let n = shelf.offset / PER_PAGE + 1;
         let text = meta::library_page(&hub, sel, n, pages);
+        let numbered = fill(t().page_of, &[("n", &n.to_string()), ("pages", &pages.to_string())]);
         view! {
-            <Title text=text.title.clone() />
+            <Title text=text.title />
             <Meta name="description" content=text.description />
-            <h1 id="page-title" tabindex="-1">{text.title}</h1>
+            <h1 id="page-title" tabindex="-1">{meta::listing(&hub, sel).title}</h1>
+            <h2 class="library__page">{numbered}</h2>
         }
     });
     let status = count_words(shelf.matching, shelf.library, sel);

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { test, expect, loadIndex, ready, openInApp, serveIndexWithout } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveLibraryWithout } = require('./fixtures');
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -19,7 +19,7 @@ const states = {
   'hub': async (page) => { await page.goto('/'); },
   'hub, filtered': async (page) => { await page.goto('/?type=lymphoma,myeloma'); await expect(page.locator('.chip[aria-pressed=true]')).toHaveCount(2); },
   'hub, empty result': async (page) => {
-    await serveIndexWithout(page, 'solid-tumors');
+    await serveLibraryWithout(page, 'solid-tumors');
     await openInApp(page, 'hub');
     await page.getByRole('button', { name: 'Solid tumors', exact: true }).click();
     await expect(page.locator('.empty-state')).toBeVisible();
@@ -36,12 +36,15 @@ const states = {
     await expect(page.locator('main h1')).toHaveText('We could not find that page');
   },
   'data failure': async (page) => {
-    await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.route('**/data/hub.json', (route) => route.fulfill({ status: 500, body: '' }));
     await openInApp(page, 'hub');
     await expect(page.getByRole('alert')).toBeVisible();
   },
   // The Spanish edition: the same pages under /es/ (same slugs), and the language offer.
   'es hub': async (page) => { await page.goto('/es/'); },
+  'hub, more shown': async (page) => { await page.goto('/?type=myeloma&page=2'); await expect(page.locator('.card').nth(12)).toBeVisible(); },
+  'hub, a page of its own': async (page) => { await page.goto('/types/lymphoma/page/2'); },
+  'es hub, a page of its own': async (page) => { await page.goto('/es/page/2'); },
   'es hub, filtered': async (page) => { await page.goto('/es/?type=lymphoma,myeloma'); await expect(page.locator('.chip[aria-pressed=true]')).toHaveCount(2); },
   'es article': async (page, index) => { await page.goto(`/es/articles/${index.articles[0].slug}`); },
   'es article with a table': async (page) => { await page.goto('/es/articles/approved-car-t-products'); },
@@ -181,7 +184,7 @@ test('after a route change, focus moves to the new heading and the title changes
 
 test('every page has landmarks, one h1, headings in order, and lang', async ({ page, request }) => {
   const index = await loadIndex(request);
-  for (const url of ['/', '/topics', '/glossary', `/articles/${index.articles[0].slug}`, `/topics/${index.topics[0].slug}`]) {
+  for (const url of ['/', '/page/2', '/topics', '/glossary', `/articles/${index.articles[0].slug}`, `/topics/${index.topics[0].slug}`]) {
     await page.goto(url);
     await ready(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -197,7 +200,7 @@ test.describe('at 320 px wide', () => {
   test.use({ viewport: { width: 320, height: 640 } });
   test('no page scrolls sideways, and targets are at least 24 px', async ({ page, request }) => {
     const index = await loadIndex(request);
-    const urls = ['/', '/topics', '/glossary', ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
+    const urls = ['/', '/page/2', '/topics', '/glossary', ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
     for (const url of urls) {
       await page.goto(url);
       await ready(page);

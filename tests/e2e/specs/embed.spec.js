@@ -104,7 +104,7 @@ test.describe('refused framing while the page data fails', () => {
     // The prerendered markup cannot be hydrated without its data, so the app starts from
     // scratch; it used to empty <body>, deleting portal.js's refusal with it.
     await page.route('**/page-data.js', (route) => route.abort());
-    await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.route('**/data/hub.json', (route) => route.fulfill({ status: 500, body: 'down' }));
     await page.goto(`${LISTENING}/embed-example.html`);
     const frame = page.frameLocator('#cart-hub');
     await expect(frame.locator('html[data-app="mounted"]')).toHaveCount(1);

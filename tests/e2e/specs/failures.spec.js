@@ -1,7 +1,7 @@
 // Loading and failure: faults are injected by intercepting the data requests in the
 // browser; the app itself runs unmodified. Prerendered pages carry their own data, so each
 // test reaches the faulty document by navigating inside the running app.
-const { test, expect, loadIndex, ready, openInApp } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, firstPage } = require('./fixtures');
 
 test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_|status of 404/ });
 
@@ -29,7 +29,7 @@ for (const [name, fault] of Object.entries(faults)) {
   test(`the hub explains ${name} and Retry recovers`, async ({ page, request }) => {
     const index = await loadIndex(request);
     let failing = true;
-    await page.route('**/data/index.json', (route) => (failing ? fault(route) : route.continue()));
+    await page.route('**/data/hub.json', (route) => (failing ? fault(route) : route.continue()));
     await openInApp(page, 'hub');
     const alert = page.getByRole('alert');
     await expect(alert.getByRole('heading')).toHaveText('Sorry, we could not load the list of articles');
@@ -40,7 +40,7 @@ for (const [name, fault] of Object.entries(faults)) {
     failing = false;
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.locator('main h1')).toHaveText(index.hub.title);
-    await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+    await expect(page.locator('.cards .card')).toHaveCount(firstPage(index.articles).length);
   });
 }
 
@@ -87,7 +87,7 @@ test('slow data shows a loading state first', async ({ page, request }) => {
   const index = await loadIndex(request);
   let release;
   const gate = new Promise((r) => { release = r; });
-  await page.route('**/data/index.json', async (route) => { await gate; await route.continue(); });
+  await page.route('**/data/hub.json', async (route) => { await gate; await route.continue(); });
   await openInApp(page, 'hub');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the list of articles' })).toBeVisible();
   release();
@@ -97,7 +97,7 @@ test('slow data shows a loading state first', async ({ page, request }) => {
 
 test('a link with a forbidden scheme in data is drawn as plain text, never as a link', async ({ page, request }) => {
   const index = await loadIndex(request);
-  await page.route('**/data/index.json', async (route) => {
+  await page.route('**/data/hub.json', async (route) => {
     const res = await route.fetch();
     const doc = await res.json();
     doc.hub.body.unshift({ paragraph: { content: [

@@ -70,12 +70,21 @@ async function openInApp(page, where) {
   }
 }
 
-/** Serves the real index with the articles of one cancer type left out (for an empty result). */
-async function serveIndexWithout(page, type) {
-  await page.route('**/data/index.json', async (route) => {
+/** Cards on a page of the library: the hub's first view, each "Show more", each page. */
+const PER_PAGE = 12;
+/** What the first view of a list shows. */
+const firstPage = (list) => list.slice(0, PER_PAGE);
+
+/**
+ * Serves the real library with no article tagged with one cancer type (for an empty result):
+ * the facets file has a bit per type in chip order (`cart_model::library::facet_code`).
+ */
+async function serveLibraryWithout(page, type) {
+  const bit = 1 << ['lymphoma', 'all', 'myeloma', 'solid-tumors'].indexOf(type);
+  await page.route('**/data/library/facets.json', async (route) => {
     const res = await route.fetch();
     const doc = await res.json();
-    doc.articles = doc.articles.filter((a) => !a.cancer_types.includes(type));
+    doc.facets = doc.facets.map((code) => code & ~bit);
     await route.fulfill({ response: res, json: doc });
   });
 }
@@ -115,4 +124,4 @@ function libraryOrder(index, types) {
   return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
 }
 
-module.exports = { EDITIONS, libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveIndexWithout, serveConfig, editConfig, attr };
+module.exports = { EDITIONS, PER_PAGE, firstPage, libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveLibraryWithout, serveConfig, editConfig, attr };

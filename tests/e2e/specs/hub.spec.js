@@ -1,4 +1,4 @@
-const { test, expect, loadIndex, ready, openInApp, serveIndexWithout, libraryOrder, serveConfig } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveLibraryWithout, libraryOrder, serveConfig, firstPage, PER_PAGE } = require('./fixtures');
 
 const TYPES = { lymphoma: 'Lymphoma', all: 'ALL', myeloma: 'Myeloma', 'solid-tumors': 'Solid tumors' };
 const chip = (page, label) => page.getByRole('group', { name: /show articles about/i }).getByRole('button', { name: label, exact: true });
@@ -6,7 +6,7 @@ const cardTitles = (page) => page.locator('.cards .card__title').allTextContents
 const matching = (index, types) => libraryOrder(index, types);
 const STAGE_ORDER = ['understanding', 'deciding', 'preparing', 'treatment', 'recovery'];
 
-test('the hub introduces CAR-T, lists every article as a card, and the topics', async ({ page, request }) => {
+test('the hub introduces CAR-T, lists the first page of articles as cards, and the topics', async ({ page, request }) => {
   const index = await loadIndex(request);
   await page.goto('/');
   await expect(page.locator('main h1')).toHaveText(index.hub.title);
@@ -16,12 +16,13 @@ test('the hub introduces CAR-T, lists every article as a card, and the topics', 
   const about = page.locator('.hub-about');
   await expect(about).toContainText('chimeric antigen receptor');
   await expect(about).toContainText(/cytokine release syndrome/i);
-  await expect(page.locator('.result-count')).toHaveText(`Showing all ${index.articles.length} articles, in the order of the treatment journey`);
+  await expect(page.locator('.result-count')).toHaveText(`All ${index.articles.length} articles, in the order of the treatment journey`);
   // Journey order: stages in order, never the alphabet.
   const stages = index.articles.map((a) => STAGE_ORDER.indexOf(a.stage));
   expect(stages).toEqual([...stages].sort((a, b) => a - b));
   expect(index.articles[0].slug).toBe('what-is-car-t-cell-therapy');
-  expect(await cardTitles(page)).toEqual(index.articles.map((a) => a.title));
+  expect(index.articles.length, 'the real library runs over one page').toBeGreaterThan(PER_PAGE);
+  expect(await cardTitles(page)).toEqual(firstPage(index.articles.map((a) => a.title)));
   // A card names its article in its link, and shows tags, reading time and date.
   const first = index.articles[0];
   const card = page.locator('.card').first();
@@ -60,13 +61,13 @@ for (const [slug, label] of Object.entries(TYPES)) {
     await expect(chip(page, label)).toHaveAttribute('aria-pressed', 'true');
     const expected = matching(index, [slug]);
     expect(expected.length).toBeGreaterThan(0);
-    await expect(page.locator('.cards .card__title')).toHaveText(expected);
-    await expect(page.locator('.result-count')).toContainText(`Showing ${expected.length} of ${index.articles.length} articles`);
+    await expect(page.locator('.cards .card__title')).toHaveText(firstPage(expected));
+    await expect(page.locator('.result-count')).toContainText(`${expected.length} of ${index.articles.length} articles`);
     // Pressing it again turns it off.
     await chip(page, label).click();
     await expect(page).toHaveURL('/');
     await expect(chip(page, label)).toHaveAttribute('aria-pressed', 'false');
-    await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+    await expect(page.locator('.cards .card')).toHaveCount(PER_PAGE);
   });
 }
 
@@ -79,20 +80,20 @@ test('several chips show articles matching any of them; reload and Back/Forward 
   await chip(page, 'Lymphoma').click();
   await expect(page).toHaveURL('/?type=lymphoma,myeloma');
   const both = matching(index, ['lymphoma', 'myeloma']);
-  await expect(page.locator('.cards .card__title')).toHaveText(both);
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(both));
 
   await page.reload();
   await expect(chip(page, 'Lymphoma')).toHaveAttribute('aria-pressed', 'true');
   await expect(chip(page, 'Myeloma')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.cards .card__title')).toHaveText(both);
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(both));
 
   await page.goBack();
   await expect(page).toHaveURL('/?type=myeloma');
   await expect(chip(page, 'Lymphoma')).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.locator('.cards .card__title')).toHaveText(matching(index, ['myeloma']));
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(matching(index, ['myeloma'])));
   await page.goBack();
   await expect(page).toHaveURL('/');
-  await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+  await expect(page.locator('.cards .card')).toHaveCount(PER_PAGE);
   await page.goForward();
   await expect(page).toHaveURL('/?type=myeloma');
   await expect(chip(page, 'Myeloma')).toHaveAttribute('aria-pressed', 'true');
@@ -102,10 +103,10 @@ test('a shared filtered link opens filtered, and "Clear filters" shows everythin
   const index = await loadIndex(request);
   await page.goto('/?type=solid-tumors');
   await expect(chip(page, 'Solid tumors')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.cards .card__title')).toHaveText(matching(index, ['solid-tumors']));
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(matching(index, ['solid-tumors'])));
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL('/');
-  await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+  await expect(page.locator('.cards .card')).toHaveCount(PER_PAGE);
   await expect(page.getByRole('link', { name: 'Clear filters' })).toHaveCount(0);
 });
 
@@ -113,21 +114,103 @@ test('unknown filter names in a link are ignored, not an error', async ({ page, 
   const index = await loadIndex(request);
   await page.goto('/?type=brain,myeloma');
   await expect(chip(page, 'Myeloma')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.cards .card__title')).toHaveText(matching(index, ['myeloma']));
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(matching(index, ['myeloma'])));
 });
 
 test('when nothing matches, the empty state says what to do', async ({ page }) => {
   // The real content has solid-tumor articles; serve an index without them.
-  await serveIndexWithout(page, 'solid-tumors');
+  await serveLibraryWithout(page, 'solid-tumors');
   await openInApp(page, 'hub');
   await expect(page.locator('main h1')).toBeVisible();
   await chip(page, 'Solid tumors').click();
   await expect(page.locator('.empty-state')).toContainText('No articles match');
-  await expect(page.locator('.result-count')).toContainText('Showing 0 of');
+  await expect(page.locator('.result-count')).toContainText('0 of');
   await page.locator('.empty-state').getByRole('link', { name: 'clear all filters' }).click();
   await expect(page).toHaveURL('/');
   await expect(page.locator('.cards .card').first()).toBeVisible();
 });
+
+test('"Show more" adds the next page in place, moves focus to it, and the URL keeps how far the list goes', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const titles = index.articles.map((a) => a.title);
+  await page.goto('/');
+  await ready(page);
+  const left = titles.length - PER_PAGE;
+  await expect(page.locator('.library__shown')).toHaveText(`Showing 1 to ${PER_PAGE} of ${titles.length}`);
+  const more = page.getByRole('navigation', { name: 'More pages of articles' }).getByRole('link', { name: `Show more articles (${left} more)` });
+  await expect(more).toHaveAttribute('href', '/page/2');
+  await more.click();
+  await expect(page).toHaveURL('/?page=2');
+  await expect(page.locator('.cards .card__title')).toHaveText(titles.slice(0, 2 * PER_PAGE));
+  // Focus goes on where the list grew, to the first new card.
+  await expect(page.locator('.card').nth(PER_PAGE).getByRole('link')).toBeFocused();
+  await expect(page.locator('.library__shown')).toHaveText(`Showing 1 to ${Math.min(titles.length, 2 * PER_PAGE)} of ${titles.length}`);
+  // A reload (or the link, shared) shows the same cards.
+  await page.reload();
+  await expect(page.locator('.cards .card__title')).toHaveText(titles.slice(0, 2 * PER_PAGE));
+  // A chip starts its list from the first page.
+  await chip(page, 'Myeloma').click();
+  await expect(page).toHaveURL('/?type=myeloma');
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(matching(index, ['myeloma'])));
+});
+
+test('under a chip, "Show more" goes on with that chip\'s list', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const myeloma = matching(index, ['myeloma']);
+  expect(myeloma.length).toBeGreaterThan(PER_PAGE);
+  await page.goto('/types/myeloma');
+  await ready(page);
+  await page.getByRole('link', { name: /^Show more articles/ }).click();
+  await expect(page).toHaveURL('/types/myeloma?page=2');
+  await expect(page.locator('.cards .card__title')).toHaveText(myeloma.slice(0, 2 * PER_PAGE));
+  await expect(page.getByRole('link', { name: /^Show more articles/ })).toHaveCount(myeloma.length > 2 * PER_PAGE ? 1 : 0);
+});
+
+test('a chip fetches only the library\'s facets and the chunks of cards it shows', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  await page.goto('/');
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const data = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname); });
+  await chip(page, 'Solid tumors').click();
+  const shown = firstPage(matching(index, ['solid-tumors']));
+  await expect(page.locator('.cards .card__title')).toHaveText(shown);
+  const chunks = [...new Set(shown.map((t) => Math.floor(index.articles.findIndex((a) => a.title === t) / PER_PAGE)))].sort();
+  expect(data.sort()).toEqual(['/data/library/facets.json', ...chunks.map((n) => `/data/library/cards-${n}.json`)].sort());
+});
+
+test('without scripts, "Show more" leads to a page of its own, numbered, with the way back', async ({ browser, request }) => {
+  const index = await loadIndex(request);
+  const titles = index.articles.map((a) => a.title);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Show more articles/ }).click();
+  await expect(page).toHaveURL('/page/2');
+  const pages = Math.ceil(titles.length / PER_PAGE);
+  await expect(page.locator('main h1')).toHaveText('Articles');
+  await expect(page.locator('main h2').first()).toHaveText(`Page 2 of ${pages}`);
+  await expect(page).toHaveTitle(`Articles, page 2 of ${pages} | CAR-T Hub`);
+  await expect(page.locator('.cards .card__title')).toHaveText(titles.slice(PER_PAGE, 2 * PER_PAGE));
+  await expect(page.locator('.library__shown')).toHaveText(`Showing ${PER_PAGE + 1} to ${Math.min(titles.length, 2 * PER_PAGE)} of ${titles.length}`);
+  await page.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL('/');
+  // A chip's page pages its own list.
+  const myeloma = matching(index, ['myeloma']);
+  await page.goto('/types/myeloma');
+  await page.getByRole('link', { name: /^Show more articles/ }).click();
+  await expect(page).toHaveURL('/types/myeloma/page/2');
+  await expect(page.locator('.cards .card__title')).toHaveText(myeloma.slice(PER_PAGE, 2 * PER_PAGE));
+  await context.close();
+});
+
+for (const path of ['/page/99', '/page/1', '/types/myeloma/page/99']) {
+  test(`${path} names no page: the app says not found`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toHaveText('We could not find that page');
+  });
+}
 
 const stageChip = (page, label) => page.getByRole('group', { name: /where you are in treatment/i }).getByRole('button', { name: label, exact: true });
 
@@ -150,11 +233,11 @@ test('stage chips filter by the treatment journey and combine with cancer types 
   await expect(page).toHaveURL('/?stage=preparing');
   const preparing = index.articles.filter((a) => a.stage === 'preparing').map((a) => a.title);
   expect(preparing.length).toBeGreaterThan(0);
-  await expect(page.locator('.cards .card__title')).toHaveText(preparing);
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(preparing));
   await chip(page, 'Lymphoma').click();
   await expect(page).toHaveURL('/?type=lymphoma&stage=preparing');
   const both = index.articles.filter((a) => a.stage === 'preparing' && a.cancer_types.includes('lymphoma')).map((a) => a.title);
-  await expect(page.locator('.cards .card__title')).toHaveText(both);
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(both));
   await page.goBack();
   await expect(page).toHaveURL('/?stage=preparing');
   await expect(stageChip(page, 'Getting ready')).toHaveAttribute('aria-pressed', 'true');
@@ -200,7 +283,7 @@ test('without scripts, a stage page lists that stage', async ({ browser, request
   const page = await context.newPage();
   await page.goto('/stages/recovery');
   const recovery = index.articles.filter((a) => a.stage === 'recovery').map((a) => a.title);
-  await expect(page.locator('.cards .card__title')).toHaveText(recovery);
+  await expect(page.locator('.cards .card__title')).toHaveText(firstPage(recovery));
   await expect(page).toHaveTitle(/recovery and life after/i);
   await context.close();
 });

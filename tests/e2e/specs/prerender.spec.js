@@ -1,16 +1,16 @@
 // Prerendered pages: readable without JavaScript, hydrated without being rebuilt, and
 // described to search engines.
-const { test, expect, loadIndex, ready, libraryOrder, EDITIONS } = require('./fixtures');
+const { test, expect, loadIndex, ready, libraryOrder, firstPage, PER_PAGE, EDITIONS } = require('./fixtures');
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the hub shows its introduction, every article and the topics', async ({ page, request }) => {
+  test('the hub shows its introduction, the first page of articles and the topics', async ({ page, request }) => {
     const index = await loadIndex(request);
     await page.goto('/');
     await expect(page.locator('main h1')).toHaveText(index.hub.title);
     await expect(page.locator('.hub-about')).toContainText('chimeric antigen receptor');
-    await expect(page.locator('.cards .card__title')).toHaveText(index.articles.map((a) => a.title));
+    await expect(page.locator('.cards .card__title')).toHaveText(firstPage(index.articles.map((a) => a.title)));
     await expect(page.locator('.related-topics a')).toHaveText(index.topics.map((t) => t.title));
     await expect(page.locator('html[data-app]')).toHaveCount(0);
   });
@@ -40,11 +40,11 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
     await expect(page).toHaveURL(/\/types\/myeloma/);
     await expect(page.getByRole('button', { name: 'Myeloma', exact: true })).toHaveAttribute('aria-pressed', 'true');
-    const expected = libraryOrder(index, ['myeloma']);
+    const expected = firstPage(libraryOrder(index, ['myeloma']));
     await expect(page.locator('.cards .card__title')).toHaveText(expected);
     // Pressing it again goes back to everything.
     await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
-    await expect(page.locator('.cards .card')).toHaveCount(index.articles.length);
+    await expect(page.locator('.cards .card')).toHaveCount(firstPage(index.articles).length);
   });
 });
 
@@ -96,7 +96,7 @@ test.describe('with JavaScript on', () => {
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
     await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
     await expect(page).toHaveURL('/?type=lymphoma');
-    await expect(page.locator('.cards .card__title')).toHaveText(libraryOrder(index, ['lymphoma']));
+    await expect(page.locator('.cards .card__title')).toHaveText(firstPage(libraryOrder(index, ['lymphoma'])));
     await page.locator('.cards a').first().click();
     await expect(page).toHaveURL(/\/articles\//);
     await page.goBack();
@@ -108,7 +108,7 @@ test.describe('with JavaScript on', () => {
     const index = await loadIndex(request);
     await page.goto('/?type=all,myeloma');
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
-    const expected = libraryOrder(index, ['all', 'myeloma']);
+    const expected = firstPage(libraryOrder(index, ['all', 'myeloma']));
     await expect(page.locator('.cards .card__title')).toHaveText(expected);
   });
 
@@ -136,6 +136,13 @@ test.describe('metadata', () => {
       const within = ['/', '/topics', '/glossary', ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => `/types/${t}`),
         ...['understanding', 'deciding', 'preparing', 'treatment', 'recovery'].map((s) => `/stages/${s}`),
         ...index.articles.map((a) => `/articles/${a.slug}`), ...index.topics.map((t) => `/topics/${t.slug}`)];
+      // The library's further pages: each listing that runs over one page, from page 2.
+      const listings = [['', index.articles],
+        ...['lymphoma', 'all', 'myeloma', 'solid-tumors'].map((t) => [`/types/${t}`, index.articles.filter((a) => a.cancer_types.includes(t))]),
+        ...['understanding', 'deciding', 'preparing', 'treatment', 'recovery'].map((s) => [`/stages/${s}`, index.articles.filter((a) => a.stage === s)])];
+      for (const [path, list] of listings) {
+        for (let n = 2; n <= Math.ceil(list.length / PER_PAGE); n++) within.push(`${path}/page/${n}`);
+      }
       for (const p of within) {
         expected.push(`${prefix}${p}`);
         langOf.set(`${prefix}${p}`, { code, within: p });

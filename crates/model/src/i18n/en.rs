@@ -47,6 +47,7 @@ pub const EN: Strings = Strings {
     previous_page: "Previous page",
     pages_label: "More pages of articles",
     page_title: "{title}, page {n} of {pages}",
+    page_of: "Page {n} of {pages}",
     count_some: "{n} of {total} articles",
     count_types: " about {names}",
     count_stages: ", stage: {names}",

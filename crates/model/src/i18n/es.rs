@@ -47,6 +47,7 @@ pub const ES: Strings = Strings {
     previous_page: "Página anterior",
     pages_label: "Más páginas de artículos",
     page_title: "{title}, página {n} de {pages}",
+    page_of: "Página {n} de {pages}",
     count_some: "{n} de {total} artículos",
     count_types: " sobre {names}",
     count_stages: ", etapa: {names}",

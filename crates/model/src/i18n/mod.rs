@@ -160,6 +160,8 @@ pub struct Strings {
     pub pages_label: &'static str,
     /// A page of the library of its own: "{title}, page {n} of {pages}".
     pub page_title: &'static str,
+    /// Its heading under the listing's title: "Page {n} of {pages}".
+    pub page_of: &'static str,
     /// `{n}`, `{total}`
     pub count_some: &'static str,
     /// `{names}`
