@@ -27,19 +27,25 @@ search_rows() {
   scripts/nginx.sh stop $p "$corpus"
 }
 # Scale: the content compiler and the prerenderer at 100 and 10,000 articles (real articles
-# copied under new slugs, tests/bench/content-corpus.mjs), time and peak memory, and what the
-# hub's first view weighs (its HTML and page data, brotli).
+# copied under new slugs, tests/bench/content-corpus.mjs), time and peak memory, what the
+# hub's first view weighs (its HTML and page data, brotli), then the hub in Chromium
+# (tests/bench/chips.mjs: first view on the wire, chip toggle times, memory after load).
 scale_rows() {
-  cargo build --quiet --release --offline -p cart-content
-  cargo build --quiet --offline -p cart-prerender
-  local n out
+  cargo build --quiet --release --offline -p cart-content -p cart-prerender
+  local n out p=8194
   for n in 100 10000; do
     node tests/bench/content-corpus.mjs content ".run/content-$n" "$n"
     out=".run/scale-$n"
-    rm -rf "$out" && mkdir -p "$out" && cp dist/shell.html dist/index.html "$out/" && cp -r dist/assets "$out/"
+    # The release's app and static files; its data, pages and precompressed copies go (nginx
+    # compresses the new pages as it serves them).
+    rm -rf "$out" && mkdir -p "$out" && cp -r dist/. "$out/"
+    rm -rf "$out/data" && find "$out" \( -name '*.br' -o -name '*.gz' \) -delete
     /usr/bin/time -f "scale $n: compile %e s, peak %M KB" target/release/cart-content ".run/content-$n" "$out/data" >/dev/null
-    /usr/bin/time -f "scale $n: prerender %e s, peak %M KB" target/debug/cart-prerender "$out" >/dev/null
+    /usr/bin/time -f "scale $n: prerender %e s, peak %M KB" target/release/cart-prerender "$out" >/dev/null
     echo "scale $n: hub first view $(brotli -c -q 11 "$out/index.html" | wc -c) B of HTML and $(brotli -c -q 11 "$out/page-data.js" | wc -c) B of page data (brotli)"
+    scripts/nginx.sh start $p "$out"
+    node tests/bench/chips.mjs "http://127.0.0.1:$p" "$n articles" || true
+    scripts/nginx.sh stop $p "$out"
   done
 }
 if [ "${1:-}" = search ]; then search_rows; exit 0; fi

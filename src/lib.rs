@@ -16,10 +16,9 @@ use components::layout::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{FlatRoutes, Route, Router};
-use cart_model::library::PAGE_KEY;
 use cart_model::page::{self, Page};
 use cart_model::Lang;
-use leptos_router::{path, ParamSegment, StaticSegment};
+use leptos_router::{path, ParamSegment, StaticSegment, WildcardSegment};
 
 /// The path the site is served under, without a trailing slash ("" at the root). Set at
 /// build time with `CART_HUB_BASE` so links, data fetches and the router agree.
@@ -61,17 +60,14 @@ pub fn App(lang: Lang) -> impl IntoView {
                 }>
                     <Route path=path!("/") view=routes::hub::HubPage />
                     // Segments and parameter names come from the page model (`cart_model::page`).
-                    <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM)) view=routes::hub::HubPage />
-                    <Route path=(StaticSegment(page::STAGES), ParamSegment(page::STAGE_PARAM)) view=routes::hub::HubPage />
-                    <Route path=(StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
-                    <Route path=(StaticSegment(page::TYPES), ParamSegment(page::TYPE_PARAM), StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
-                    <Route path=(StaticSegment(page::STAGES), ParamSegment(page::STAGE_PARAM), StaticSegment(PAGE_KEY), ParamSegment(PAGE_KEY)) view=routes::hub::HubPage />
                     <Route path=(StaticSegment(page::ARTICLES), ParamSegment(page::SLUG_PARAM)) view=routes::article::ArticlePage />
                     <Route path=StaticSegment(page::TOPICS) view=routes::topics::TopicsIndexPage />
                     <Route path=(StaticSegment(page::TOPICS), ParamSegment(page::SLUG_PARAM)) view=routes::topic::TopicPage />
                     <Route path=StaticSegment(page::GLOSSARY) view=routes::glossary::GlossaryPage />
                     <Route path=StaticSegment(page::CONNECT) view=routes::connect::ConnectPage />
                     <Route path=StaticSegment(page::SEARCH) view=routes::search::SearchPage />
+                    // Last, as the first matching route wins: the listings, or not found.
+                    <Route path=WildcardSegment(page::REST_PARAM) view=routes::hub::HubPage />
                 </FlatRoutes>
             </main>
             <SiteFooter />

@@ -11,19 +11,41 @@ use crate::components::language::LanguageOffer;
 use crate::components::paths::ReadingPaths;
 use crate::i18n::t;
 use crate::{href, meta};
-use cart_model::page::{Page, STAGE_PARAM, TYPE_PARAM};
-use cart_model::library::PAGE_KEY;
-use cart_model::{parse_stage_query, parse_type_query, CancerType, HubDoc, Selection, Stage, STAGE_QUERY_KEY, TYPE_QUERY_KEY};
+use crate::components::focus::focus_heading_after_navigation;
+use cart_model::library::{Listing, PAGE_KEY};
+use cart_model::page::{Page, REST_PARAM};
+use cart_model::{parse_stage_query, parse_type_query, HubDoc, Selection, STAGE_QUERY_KEY, TYPE_QUERY_KEY};
 use crate::routes::not_found::NotFound;
-use cart_model::page::page_number;
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// `/`, and every other path no route names: the listings (`/types/<type>`,
+/// `/stages/<stage>`, their `/page/<n>`, `/page/<n>`), or not found.
 #[component]
 pub fn HubPage() -> impl IntoView {
-    view! { <Document page=Some(Page::Hub) what=t().what_index show /> }
+    // A link from one listing to another keeps this route: draw the page afresh.
+    move || match current_listing() {
+        Some(_) => Either::Left(view! { <Document page=Some(Page::Hub) what=t().what_index show /> }),
+        None => {
+            focus_heading_after_navigation();
+            crate::bridge::page_shown();
+            Either::Right(view! { <NotFound /> })
+        }
+    }
+}
+
+/// The listing and page the path names (the router's rest of the path, parsed by the page
+/// model), or `None` when it names none.
+fn current_listing() -> Option<(Listing, usize)> {
+    let params = use_params_map();
+    let rest = params.read().get(REST_PARAM);
+    let page = match rest.as_deref() {
+        None | Some("") => Some(Page::Hub),
+        Some(rest) => Page::parse(&format!("/{rest}")),
+    };
+    page.and_then(|p| p.listing())
 }
 
 fn show(text: String) -> Result<impl IntoView, LoadError> {
@@ -35,33 +57,27 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 /// page was made without one, and hydration must first see exactly what the server drew.
 /// `/types/<type>` and `/stages/<stage>` (the pages that work without scripts) carry theirs
 /// in the path instead.
-fn use_selection() -> Memo<Selection> {
+fn use_selection(listing: Listing) -> Memo<Selection> {
     let query = use_query_map();
-    let params = use_params_map();
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
+    let path = listing.selection();
     Memo::new(move |_| {
-        let (q, p) = (query.read(), params.read());
-        let from = |key: &str, param: &str| if live.get() { q.get(key) } else { None }.or_else(|| p.get(param));
+        let q = query.read();
+        let asked = |key: &str| if live.get() { q.get(key) } else { None };
         Selection {
-            types: parse_type_query(from(TYPE_QUERY_KEY, TYPE_PARAM).as_deref()),
-            stages: parse_stage_query(from(STAGE_QUERY_KEY, STAGE_PARAM).as_deref()),
+            types: asked(TYPE_QUERY_KEY).map_or_else(|| path.types.clone(), |v| parse_type_query(Some(&v))),
+            stages: asked(STAGE_QUERY_KEY).map_or_else(|| path.stages.clone(), |v| parse_stage_query(Some(&v))),
         }
     })
 }
 
 #[component]
 fn Hub(doc: HubDoc) -> impl IntoView {
-    let selected = use_selection();
-    let params = use_params_map();
-    // `/page/<n>` names a page from the second on; `/page/1`, `/page/x` name nothing.
-    let first = match params.read_untracked().get(PAGE_KEY) {
-        None => 1,
-        Some(n) => match page_number(&n) {
-            Some(n) => n,
-            None => return EitherOf3::A(view! { <NotFound /> }),
-        },
+    let Some((listing, first)) = current_listing() else {
+        return EitherOf3::A(view! { <NotFound /> });
     };
+    let selected = use_selection(listing);
     let last = use_last_page(first);
     if first > 1 {
         // A page of the library of its own: its heading and its cards.
@@ -74,9 +90,8 @@ fn Hub(doc: HubDoc) -> impl IntoView {
             </div>
         });
     }
-    let page_type = params.read_untracked().get(TYPE_PARAM).and_then(|t| CancerType::from_slug(&t));
-    let page_stage = params.read_untracked().get(STAGE_PARAM).and_then(|s| Stage::from_slug(&s));
-    let text = meta::hub(&doc.hub, page_type, page_stage);
+    let path = listing.selection();
+    let text = meta::hub(&doc.hub, path.types.first().copied(), path.stages.first().copied());
     let HubDoc { hub, topics, .. } = doc;
     let span = Span { first, last, own_page: None };
     EitherOf3::C(view! {

@@ -22,8 +22,9 @@ pub const NOT_FOUND: &str = "404";
 
 /// The router's parameter names, for the routes that carry one.
 pub const SLUG_PARAM: &str = "slug";
-pub const TYPE_PARAM: &str = "type";
-pub const STAGE_PARAM: &str = "stage";
+/// The rest of a path no other route matched: a listing (`types/myeloma/page/2`) or nothing.
+/// One route for every listing keeps the router's code (one match per route) small.
+pub const REST_PARAM: &str = "rest";
 
 /// Data documents that are not per page.
 pub const INDEX_FILE: &str = "index.json";
@@ -150,6 +151,17 @@ impl Page {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let (lang, rest) = Lang::split_path(path);
         Self::parse(rest).map(|p| (lang, p))
+    }
+
+    /// The listing this page shows and its page number, for the hub's pages.
+    pub fn listing(&self) -> Option<(Listing, usize)> {
+        match self {
+            Self::Hub => Some((Listing::All, 1)),
+            Self::Type(t) => Some((Listing::Type(*t), 1)),
+            Self::Stage(s) => Some((Listing::Stage(*s), 1)),
+            Self::Paged(l, n) => Some((*l, *n)),
+            _ => None,
+        }
     }
 
     /// The data document in an edition, relative to `data/` ("es/articles/x.json").
