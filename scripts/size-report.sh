@@ -22,8 +22,14 @@ dist=${1:-dist}
 # route view's hydrate_async code (+15.4 KB raw) are the most, the page's own code the rest.
 # Drawing results with the content's node builder and a signal instead of a resource already
 # took it from +39.3 KB. The fix is the lighter-app work (fewer monomorphised route views).
+# The library a page at a time (so the hub's first view no longer grows with the library:
+# 12 cards, "Show more", pages without scripts, a chip reading only the cards it shows)
+# +21.0 KB (275.5 KB); twiggy on the size-analysis profile: the shelf loader's future (+11 KB
+# raw), the hub's new views (+9 KB), decoding cards inside a shelf (+4 KB). One route for every
+# listing instead of five, a signal instead of a second resource (-3.4 KB) and no sort were
+# taken; the rest waits on the lighter-app work, as above.
 # Raise it only with a reason written here.
-budget=${WASM_BROTLI_BUDGET:-255000}
+budget=${WASM_BROTLI_BUDGET:-276000}
 printf '%-8s %-44s %10s %10s\n' kind file raw brotli
 status=0
 wasm_seen=0

@@ -66,6 +66,8 @@ pub async fn load_page(page: Option<Page>) -> Raw {
     };
     match load(file.clone()).await {
         Err(LoadError::Http(404)) if page.data_file() != Some(HUB_FILE.to_string()) => Err(missing(&page, lang).await),
+        #[cfg(not(target_arch = "wasm32"))]
+        Ok(text) => with_first_shelf(&page, text).await,
         other => other,
     }
 }
@@ -86,19 +88,14 @@ pub fn hub(text: &str) -> Loaded<HubDoc> {
     Ok(decode(text)?)
 }
 
-/// A shelf `load_shelf` made (the app's own, so without a schema of its own).
-pub fn shelf(text: &str) -> Loaded<Shelf> {
-    serde_json::from_str(text).map_err(|_| LoadError::Malformed)
-}
-
-/// What a hub page shows of the library: pages `first..=last` of the selection's list, as
-/// a `Shelf` in JSON (the one type resources hold). Reads the facets (once a visit), then
-/// only the chunks of cards it shows, together. A first page past the list's end is not
-/// found (`/page/99` of a shorter list).
-pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
+/// What a hub page shows of the library: pages `first..=last` of the selection's list. Reads
+/// the facets (once a visit), then only the chunks of cards it shows, together. A first page
+/// past the list's end is not found (`/page/99` of a shorter list). Shelves already shown
+/// this visit are kept (`keep_shelf`), so a list seen still shows when the network drops.
+pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Loaded<Shelf> {
     let key = shelf_key(&selected, first, last);
-    if let Some(text) = recall(&key) {
-        return Ok(text);
+    if let Some(shelf) = kept_shelf(&key) {
+        return Ok(shelf);
     }
     let folder = crate::i18n::lang().folder();
     let facets: FacetsDoc = decode(&load_kept(format!("{folder}{FACETS_FILE}")).await?)?;
@@ -108,9 +105,13 @@ pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
     }
     let offset = (first.max(1) - 1) * PER_PAGE;
     let shown = order.get(offset..(last * PER_PAGE).min(order.len())).unwrap_or_default();
-    let mut chunks: Vec<usize> = shown.iter().map(|(i, _)| i / PER_PAGE).collect();
-    chunks.sort_unstable();
-    chunks.dedup();
+    // The chunks holding them, each once (a dozen at most: a short scan, no sort).
+    let mut chunks: Vec<usize> = Vec::new();
+    for chunk in shown.iter().map(|(i, _)| i / PER_PAGE) {
+        if !chunks.contains(&chunk) {
+            chunks.push(chunk);
+        }
+    }
     let texts = futures::future::join_all(chunks.iter().map(|c| load_kept(format!("{folder}{}", library::cards_file(*c))))).await;
     let mut docs = Vec::with_capacity(chunks.len());
     for (chunk, text) in chunks.iter().zip(texts) {
@@ -122,16 +123,50 @@ pub async fn load_shelf(selected: Selection, first: usize, last: usize) -> Raw {
     };
     let cards = shown.iter().map(card).collect::<Option<Vec<_>>>().ok_or(LoadError::Malformed)?;
     let shelf = Shelf { library: facets.facets.len(), matching: order.len(), offset, cards };
-    let text = serde_json::to_string(&shelf).map_err(|_| LoadError::Malformed)?;
-    remember(&key, &text);
-    Ok(text)
+    keep_shelf(key, &shelf);
+    Ok(shelf)
 }
 
-/// Where a shelf shown this visit is kept (`remember`), so a list already seen still shows
-/// when the network drops, as a document already read does.
+/// What names a shelf among those kept this visit.
 pub fn shelf_key(selected: &Selection, first: usize, last: usize) -> String {
     let lang = crate::i18n::lang().folder();
-    format!("shelf:{lang}{}:{first}-{last}", selected.query().unwrap_or_default())
+    format!("{lang}{}:{first}-{last}", selected.query().unwrap_or_default())
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static SHELVES: std::cell::RefCell<std::collections::HashMap<String, Shelf>> = Default::default();
+}
+
+/// Keeps a shelf shown this visit (fetched, or carried by a prerendered page).
+pub fn keep_shelf(key: String, shelf: &Shelf) {
+    #[cfg(target_arch = "wasm32")]
+    SHELVES.with(|s| s.borrow_mut().insert(key, shelf.clone()));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (key, shelf);
+}
+
+fn kept_shelf(key: &str) -> Option<Shelf> {
+    #[cfg(target_arch = "wasm32")]
+    return SHELVES.with(|s| s.borrow().get(key).cloned());
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Prerendering: the hub document with its page's first cards in it, so the page carries
+/// what it shows in the one document hydration reads (no second fetch in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+async fn with_first_shelf(page: &Page, text: String) -> Raw {
+    let Some((listing, n)) = page.listing() else {
+        return Ok(text);
+    };
+    let mut doc = hub(&text)?;
+    let shelf = load_shelf(listing.selection(), n, n).await?;
+    doc.shelf = Some((page.path(), shelf));
+    serde_json::to_string(&doc).map_err(|_| LoadError::Malformed)
 }
 
 /// `load`, keeping what it read for the rest of the visit.
@@ -172,20 +207,9 @@ pub fn remember(file: &str, text: &str) {
     let _ = (file, text);
 }
 
-/// A document kept this visit.
-fn recall(file: &str) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    return SEEN.with(|s| s.borrow().get(file).cloned());
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = file;
-        None
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 async fn load(file: String) -> Raw {
-    if let Some(text) = recall(&file) {
+    if let Some(text) = SEEN.with(|s| s.borrow().get(&file).cloned()) {
         return Ok(text);
     }
     use send_wrapper::SendWrapper;

@@ -6,7 +6,7 @@
 //! instead, and records how far the list goes in the URL (`?page=3`), so a reload or a shared
 //! link shows the same cards.
 
-use crate::api::{self, LoadError};
+use crate::api::{self, LoadError, Loaded};
 use crate::components::article_card::ArticleCard;
 use crate::components::filter::hub_href;
 use crate::i18n::{lang, t};
@@ -14,7 +14,7 @@ use crate::routes::not_found::NotFound;
 use crate::{href, meta};
 use cart_model::library::{page_count, Card, Listing, Shelf, PER_PAGE};
 use cart_model::{fill, Hub, Selection};
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -30,39 +30,59 @@ pub struct Span {
 }
 
 #[component]
-pub fn Library(selected: Memo<Selection>, span: Span) -> impl IntoView {
+pub fn Library(selected: Memo<Selection>, span: Span, first_shelf: Option<Shelf>) -> impl IntoView {
     let Span { first, last, own_page } = span;
-    let shelf = Resource::new(move || (selected.get(), last.get()), move |(sel, last)| api::load_shelf(sel, first, last));
-    // A prerendered page's first shelf came with the page rather than through `load_shelf`,
-    // which keeps what it makes: keep that one too, under the key it was made for.
-    let first_key = StoredValue::new(Some(api::shelf_key(&selected.get_untracked(), first, last.get_untracked())));
-    let read = move || {
-        shelf.get().map(|raw| {
-            raw.and_then(|text| {
-                let found = api::shelf(&text)?;
-                if let Some(key) = first_key.try_update_value(Option::take).flatten() {
-                    api::remember(&key, &text);
-                }
-                Ok(found)
-            })
-        })
-    };
+    let shelf = RwSignal::new(first_shelf.map(Ok::<Shelf, LoadError>));
     let focus = RwSignal::new(None::<usize>);
-    let show = move |found: Result<Shelf, LoadError>| match found {
-        Ok(s) => EitherOf3::A(shelf_view(s, &selected.get_untracked(), own_page.clone(), focus)),
-        Err(LoadError::NotFound) => EitherOf3::B(view! { <NotFound /> }),
-        Err(error) => EitherOf3::C(view! {
-            <div class="failure" role="alert">
-                <p>{error.explain()}</p>
-                <button type="button" class="button" on:click=move |_| shelf.refetch()>{t().try_again}</button>
-            </div>
-        }),
-    };
+    follow_the_url(selected, first, last, shelf);
+    let retry = move |_| shelf.set(None);
     view! {
-        <Transition fallback=move || view! { <crate::components::status::Loading what=t().what_index /> }>
-            {move || read().map(&show)}
-        </Transition>
+        {move || shelf.with(|found| match found {
+            None => EitherOf4::A(view! { <crate::components::status::Loading what=t().what_index /> }),
+            Some(Ok(s)) => EitherOf4::B(shelf_view(s.clone(), &selected.get_untracked(), own_page.clone(), focus)),
+            Some(Err(LoadError::NotFound)) => EitherOf4::C(view! { <NotFound /> }),
+            Some(Err(error)) => EitherOf4::D(view! {
+                <div class="failure" role="alert">
+                    <p>{error.explain()}</p>
+                    <button type="button" class="button" on:click=retry>{t().try_again}</button>
+                </div>
+            }),
+        })}
     }
+}
+
+/// Fetches the shelf the URL asks for whenever it asks for another (a chip, "Show more",
+/// Back), or none is shown (the first view of a page that was not prerendered, a Retry).
+/// The cards on screen stay until the new ones are in; a late answer for an older request
+/// is dropped. The first shelf a prerendered page carries is kept, not fetched again.
+fn follow_the_url(selected: Memo<Selection>, first: usize, last: Memo<usize>, shelf: RwSignal<Option<Loaded<Shelf>>>) {
+    let initial = (selected.get_untracked(), last.get_untracked());
+    let carried = shelf.with_untracked(|s| match s {
+        Some(Ok(s)) => {
+            api::keep_shelf(api::shelf_key(&initial.0, first, initial.1), s);
+            true
+        }
+        _ => false,
+    });
+    // The selection and pages shown or on their way, and which request is the latest.
+    let shown = StoredValue::new(carried.then_some(initial));
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let wanted = (selected.get(), last.get());
+        let missing = shelf.with(Option::is_none);
+        if !missing && shown.with_value(|s| s.as_ref() == Some(&wanted)) {
+            return;
+        }
+        shown.set_value(Some(wanted.clone()));
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let found = api::load_shelf(wanted.0, first, wanted.1).await;
+            if asked.get_value() == this {
+                shelf.set(Some(found));
+            }
+        });
+    });
 }
 
 /// The cards shown, with their count, the heading of a page of its own, and the way on.

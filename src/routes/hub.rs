@@ -27,7 +27,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn HubPage() -> impl IntoView {
     // A link from one listing to another keeps this route: draw the page afresh.
     move || match current_listing() {
-        Some(_) => Either::Left(view! { <Document page=Some(Page::Hub) what=t().what_index show /> }),
+        Some((listing, n)) => Either::Left(view! { <Document page=Some(listing.page(n)) what=t().what_index show /> }),
         None => {
             focus_heading_after_navigation();
             crate::bridge::page_shown();
@@ -79,13 +79,16 @@ fn Hub(doc: HubDoc) -> impl IntoView {
     };
     let selected = use_selection(listing);
     let last = use_last_page(first);
+    // The first cards, when the document came with them for this very page.
+    let here = listing.page(first).path();
+    let first_shelf = doc.shelf.filter(|(path, _)| *path == here).map(|(_, shelf)| shelf);
     if first > 1 {
         // A page of the library of its own: its heading and its cards.
         let span = Span { first, last, own_page: Some(doc.hub) };
         return EitherOf3::B(view! {
             <div class="wrap hub">
                 <section class="library library--page">
-                    <Library selected span />
+                    <Library selected span first_shelf />
                 </section>
             </div>
         });
@@ -107,7 +110,7 @@ fn Hub(doc: HubDoc) -> impl IntoView {
             <section class="library" aria-labelledby="library-title">
                 <h2 id="library-title">{t().articles_heading}</h2>
                 <LibraryFilter selected />
-                <Library selected span />
+                <Library selected span first_shelf />
             </section>
 
             <ReadingPaths start_here=hub.start_here caregiver_path=hub.caregiver_path />

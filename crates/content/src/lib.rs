@@ -56,7 +56,7 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
 
 /// The hub's documents (`hub.json`) and the library a page at a time (`cart_model::library`).
 fn write_library(index: &IndexDoc, out: &Path, write_json: &dyn Fn(&Path, &dyn erased::Json) -> std::io::Result<()>) -> std::io::Result<()> {
-    let hub = HubDoc { schema: index.schema, hub: index.hub.clone(), topics: index.topics.clone() };
+    let hub = HubDoc { schema: index.schema, hub: index.hub.clone(), topics: index.topics.clone(), shelf: None };
     write_json(&out.join(page::HUB_FILE), &hub)?;
     let facets = FacetsDoc { schema: index.schema, facets: index.articles.iter().map(library::facet_code).collect() };
     write_json(&out.join(library::FACETS_FILE), &facets)?;

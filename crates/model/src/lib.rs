@@ -97,6 +97,11 @@ pub struct HubDoc {
     pub schema: u32,
     pub hub: Hub,
     pub topics: Vec<TopicSummary>,
+    /// The first cards of the page it was given to, and that page's path: the prerenderer
+    /// adds them, so a prerendered hub page carries what it shows in one document. Not in
+    /// the file (the app then fetches them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shelf: Option<(String, library::Shelf)>,
 }
 
 /// `data/index.json`: everything the hub and the topics index need, and no article bodies.

@@ -83,7 +83,10 @@ fn render_all(routes: &[routes::Route], dist: &std::path::Path, shell: &str, ori
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|first| {
-                scope.spawn(move || -> Result<(), String> {
+                // A page's view renders recursively, deeper still in the debug build the
+                // release build uses (scripts/build.sh): more than a spawned thread's 2 MB.
+                let thread = std::thread::Builder::new().stack_size(64 << 20);
+                thread.spawn_scoped(scope, move || -> Result<(), String> {
                     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
                     runtime.block_on(async {
                         for route in routes.iter().skip(first).step_by(threads) {
@@ -94,7 +97,7 @@ fn render_all(routes: &[routes::Route], dist: &std::path::Path, shell: &str, ori
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| w.join().map_err(|_| "a prerender thread panicked".to_string())?)
+        workers.into_iter().try_for_each(|w| w.map_err(|e| e.to_string())?.join().map_err(|_| "a prerender thread panicked".to_string())?)
     })
 }
 
