@@ -37,6 +37,9 @@ const engines = {
 
 const index = await (await fetch(`${base}/data/index.json`)).json();
 const indexEs = await (await fetch(`${base}/data/es/index.json`)).json();
+// Cards on a page of the library (cart_model::library::PER_PAGE): the first view shows these.
+const PER_PAGE = 12;
+const firstPage = (list) => list.slice(0, PER_PAGE);
 // Under cancer-type chips: articles written for one selected type alone first, then the rest.
 const matching = (types) => {
   const shown = index.articles.filter((a) => a.cancer_types.some((t) => types.includes(t)));
@@ -94,7 +97,7 @@ const scenarios = {
     check((await d.findElement(By.css('.hub-about')).getText()).includes('chimeric antigen receptor'), 'intro text');
     check((await d.findElements(By.css('.chip'))).length === 9, 'four type chips and five stage chips');
     const cards = await texts(d, '.cards .card__title');
-    check(JSON.stringify(cards) === JSON.stringify(index.articles.map((a) => a.title)), `cards: ${cards.length}`);
+    check(JSON.stringify(cards) === JSON.stringify(firstPage(index.articles.map((a) => a.title))), `cards: ${cards.length}`);
     const mode = await d.findElement(By.css('html')).getAttribute('data-app');
     check(mode === 'hydrated', `the prerendered hub is hydrated, not ${mode}`);
   },
@@ -105,10 +108,20 @@ const scenarios = {
     await chip.click();
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?type=myeloma'), 5000, 'URL has ?type=myeloma');
     check((await chip.getAttribute('aria-pressed')) === 'true', 'chip shows it is on');
-    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(matching(['myeloma'])), 5000, 'filtered cards');
+    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(firstPage(matching(['myeloma']))), 5000, 'filtered cards');
     await d.navigate().back();
     await d.wait(async () => (await d.getCurrentUrl()) === `${base}/`, 5000, 'Back to /');
-    await d.wait(async () => (await texts(d, '.cards .card__title')).length === index.articles.length, 5000, 'all cards again');
+    await d.wait(async () => (await texts(d, '.cards .card__title')).length === firstPage(index.articles).length, 5000, 'all cards again');
+  },
+  '"Show more" adds the next page in place and puts it in the URL': async (d) => {
+    await d.get(`${base}/`);
+    await live(d);
+    await clickFresh(d, By.css('.pager__more'));
+    await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?page=2'), 5000, 'URL has ?page=2');
+    const titles = index.articles.map((a) => a.title).slice(0, 2 * PER_PAGE);
+    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(titles), 5000, 'two pages of cards');
+    const focused = await d.executeScript('return document.activeElement.closest("li") && document.activeElement.closest("li").dataset.position');
+    check(focused === String(PER_PAGE), `focus on the first new card (${focused})`);
   },
   'a stage chip combines with a type chip in the URL; Back restores': async (d) => {
     await d.get(`${base}/`);
@@ -117,7 +130,7 @@ const scenarios = {
     await stage.click();
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?stage=preparing'), 5000, 'URL has ?stage=preparing');
     const preparing = index.articles.filter((a) => a.stage === 'preparing').map((a) => a.title);
-    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(preparing), 5000, 'stage cards');
+    await d.wait(async () => JSON.stringify(await texts(d, '.cards .card__title')) === JSON.stringify(firstPage(preparing)), 5000, 'stage cards');
     await d.findElement(By.xpath("//button[contains(@class,'chip')][normalize-space(.)='Lymphoma']")).click();
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/?type=lymphoma&stage=preparing'), 5000, 'both in the URL');
     await d.navigate().back();
@@ -208,7 +221,7 @@ const scenarios = {
     await live(d);
     await clickFresh(d, By.xpath("//button[contains(@class,'chip')][normalize-space(.)='LLA']"));
     await d.wait(async () => (await d.getCurrentUrl()).endsWith('/es/?type=all'), 5000, 'URL has ?type=all');
-    const shown = indexEs.articles.filter((x) => x.cancer_types.includes('all')).length;
+    const shown = Math.min(PER_PAGE, indexEs.articles.filter((x) => x.cancer_types.includes('all')).length);
     await d.wait(async () => (await texts(d, '.cards .card__title')).length === shown, 5000, `${shown} Spanish cards`);
     await clickFresh(d, By.css('.lang-switch a[hreflang="en"]'));
     await d.wait(async () => (await d.getCurrentUrl()) === `${base}/?type=all`, 5000, 'English, same chips');
