@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the shipped wasm, JS and CSS sizes (raw and brotli) and gates the wasm budget.
+# Prints the shipped wasm, JS and CSS sizes (raw and brotli) and gates the wasm budget, and
+# that the hub's first view carries one page of the library, not all of it.
 set -euo pipefail
 dist=${1:-dist}
 # 150 KB was the client-rendered app's budget; hydrating prerendered pages (the hydrate
@@ -51,4 +52,19 @@ if [ "$wasm_seen" -ne 1 ]; then
   status=1
 fi
 [ $status -eq 0 ] && echo "size: wasm within the $budget-byte brotli budget"
+
+# The hub's first view must not grow with the library: its HTML shows one page of cards and
+# its page data carries no more (cart_model::library::PER_PAGE), whatever the library holds.
+per_page=12
+for page in "$dist/index.html" "$dist/es/index.html"; do
+  [ -f "$page" ] || continue
+  data="$(dirname "$page")/page-data.js"
+  cards=$(grep -o 'class="card"' "$page" | wc -l)
+  summaries=$(grep -o 'reading_minutes' "$data" | wc -l)
+  echo "size: hub first view $(brotli -c -q 11 "$page" | wc -c) B HTML + $(brotli -c -q 11 "$data" | wc -c) B page data (brotli), $cards cards, $summaries summaries carried"
+  if [ "$cards" -gt $per_page ] || [ "$summaries" -gt $per_page ]; then
+    echo "size: FAIL ${page#$dist/} shows $cards cards and carries $summaries summaries; one page is $per_page" >&2
+    status=1
+  fi
+done
 exit $status
