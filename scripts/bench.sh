@@ -51,13 +51,14 @@ scale_rows() {
 if [ "${1:-}" = search ]; then search_rows; exit 0; fi
 if [ "${1:-}" = scale ]; then scale_rows; exit 0; fi
 
-# The floor: the same article as plain HTML and CSS, no scripts, same server.
+# The floor: the same hub and article as plain HTML and CSS, no scripts, same server.
 bench=.run/bench-dist
 rm -rf "$bench" && cp -r dist "$bench"
 slug=$(ls dist/articles | head -1)
-mkdir -p "$bench/static-article"
-sed -E 's#<script[^>]*>[^<]*</script>##g; s#<link[^>]*(modulepreload|rel=preload)[^>]*>##g' \
-  "dist/articles/$slug/index.html" > "$bench/static-article/index.html"
+strip() { sed -E 's#<script[^>]*>[^<]*</script>##g; s#<link[^>]*(modulepreload|rel=preload)[^>]*>##g' "$1"; }
+mkdir -p "$bench/static-article" "$bench/static-hub"
+strip "dist/articles/$slug/index.html" > "$bench/static-article/index.html"
+strip dist/index.html > "$bench/static-hub/index.html"
 scripts/precompress.sh "$bench"
 port=8190
 scripts/nginx.sh start $port "$bench"

@@ -1,6 +1,7 @@
 // Lighthouse mobile (simulated throttling, the default) for the hub and an article, next to
-// a plain static HTML page of the same article served by the same nginx. Prints LCP, CLS and
-// the performance score (median of RUNS), and the LCP ratio page / static. Also LCP with
+// the same pages with their scripts stripped (static-hub/, static-article/), served by the
+// same nginx. Prints LCP, Total Blocking Time, CLS, the page's weight and the performance
+// score (median of RUNS), and the ratios page / static. Also LCP with
 // applied ("devtools") throttling: what a throttled browser really observed, next to
 // Lantern's simulation (which counts every request that starts before the paint).
 // Usage: node lighthouse.mjs <base-url> <article-slug>
@@ -12,6 +13,7 @@ const RUNS = Number(process.env.RUNS || 3);
 const pages = [
   ['hub', `${base}/`],
   ['article', `${base}/articles/${slug}`],
+  ['static hub', `${base}/static-hub/`],
   ['static article', `${base}/static-article/`],
 ];
 
@@ -31,19 +33,22 @@ try {
       const applied = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
         { extends: 'lighthouse:default', settings: { throttlingMethod: 'devtools' } });
       runs.push({ lcp: a['largest-contentful-paint'].numericValue, cls: a['cumulative-layout-shift'].numericValue,
+        tbt: a['total-blocking-time'].numericValue, bytes: a['total-byte-weight'].numericValue,
         perf: r.lhr.categories.performance.score * 100, applied: applied.lhr.audits['largest-contentful-paint'].numericValue });
     }
-    results[name] = { lcp: median(runs.map((x) => x.lcp)), cls: median(runs.map((x) => x.cls)), perf: median(runs.map((x) => x.perf)), applied: median(runs.map((x) => x.applied)) };
+    const m = (key) => median(runs.map((x) => x[key]));
+    results[name] = { lcp: m('lcp'), tbt: m('tbt'), cls: m('cls'), bytes: m('bytes'), perf: m('perf'), applied: m('applied') };
   }
 } finally {
   await chrome.kill();
 }
 console.log(`Lighthouse ${RUNS} run(s) each, mobile, simulated throttling; medians`);
-console.log('page'.padEnd(16), 'LCP ms'.padStart(8), 'CLS'.padStart(7), 'perf'.padStart(5), 'LCP applied ms'.padStart(15));
+console.log('page'.padEnd(16), 'LCP ms'.padStart(8), 'TBT ms'.padStart(7), 'CLS'.padStart(7), 'KB'.padStart(7), 'perf'.padStart(5), 'LCP applied ms'.padStart(15));
 for (const [name, r] of Object.entries(results)) {
-  console.log(name.padEnd(16), r.lcp.toFixed(0).padStart(8), r.cls.toFixed(3).padStart(7), r.perf.toFixed(0).padStart(5), r.applied.toFixed(0).padStart(15));
+  console.log(name.padEnd(16), r.lcp.toFixed(0).padStart(8), r.tbt.toFixed(0).padStart(7), r.cls.toFixed(3).padStart(7), (r.bytes / 1024).toFixed(1).padStart(7),
+    r.perf.toFixed(0).padStart(5), r.applied.toFixed(0).padStart(15));
 }
-const s = results['static article'].lcp;
-console.log(`LCP ratio hub/static ${(results.hub.lcp / s).toFixed(2)}, article/static ${(results.article.lcp / s).toFixed(2)} (target <= 1.10; CLS target 0)`);
-const sa = results['static article'].applied;
-console.log(`applied throttling: LCP ratio hub/static ${(results.hub.applied / sa).toFixed(2)}, article/static ${(results.article.applied / sa).toFixed(2)}`);
+const ratio = (page, key) => (results[page][key] / results[`static ${page}`][key]).toFixed(2);
+console.log(`LCP ratio hub/static ${ratio('hub', 'lcp')}, article/static ${ratio('article', 'lcp')} (target <= 1.10; CLS target 0)`);
+console.log(`TBT hub ${results.hub.tbt.toFixed(0)} ms (static ${results['static hub'].tbt.toFixed(0)}), article ${results.article.tbt.toFixed(0)} ms (static ${results['static article'].tbt.toFixed(0)}) (target <= 50)`);
+console.log(`applied throttling: LCP ratio hub/static ${ratio('hub', 'applied')}, article/static ${ratio('article', 'applied')}`);
