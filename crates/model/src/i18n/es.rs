@@ -43,7 +43,7 @@ pub const ES: Strings = Strings {
     related_topics: "Temas relacionados",
     count_all: "Los {total} artículos, en el orden del tratamiento",
     shown_range: "Se muestran del {from} al {to} de {n}",
-    show_more: "Ver más artículos (quedan {n})",
+    show_more: "Ver más artículos ({n} más)",
     previous_page: "Página anterior",
     pages_label: "Más páginas de artículos",
     page_title: "{title}, página {n} de {pages}",
