@@ -77,5 +77,14 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-reference-types --enable-multivalue .run/bench-csr/cart-hub_bg.wasm -o .run/bench-csr/opt.wasm
 csr=$(wasm_size .run/bench-csr/opt.wasm)
 echo "wasm brotli: hydrate build $hydrate B, client-only build $csr B, hydration adds $((hydrate - csr)) B"
+# The yardstick: the smallest Leptos router app that hydrates (tests/bench/minimal-router),
+# built and optimised the same way. The target is this app at most 1.2 times it.
+cargo build --quiet --release --offline --target wasm32-unknown-unknown \
+  --manifest-path tests/bench/minimal-router/Cargo.toml --target-dir target/bench-minimal
+wasm-bindgen --target web --out-dir .run/bench-minimal target/bench-minimal/wasm32-unknown-unknown/release/minimal-router.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue .run/bench-minimal/minimal-router_bg.wasm -o .run/bench-minimal/opt.wasm
+minimal=$(wasm_size .run/bench-minimal/opt.wasm)
+echo "wasm brotli: this app $hydrate B, a minimal Leptos router app $minimal B, ratio $(awk -v a="$hydrate" -v b="$minimal" 'BEGIN { printf "%.2f", a / b }') (target <= 1.2)"
 search_rows
 scale_rows

@@ -228,8 +228,10 @@ test.describe('updates', () => {
  */
 function makeReleaseB(a, b) {
   fs.cpSync(a, b, { recursive: true, dereference: true });
-  const renames = fs.readdirSync(path.join(b, 'assets')).filter((n) => /-[0-9a-f]{16}[._]/.test(n))
-    .map((n) => [n, n.replace(/-([0-9a-f]{16})([._])/, (m, h, s) => `-${h.slice(0, 15)}b${s}`)]);
+  // Trunk drops a fingerprint's leading zeros (8 to 16 digits); the last digit changes, so
+  // every name differs from release A's.
+  const renames = fs.readdirSync(path.join(b, 'assets')).filter((n) => /-[0-9a-f]{8,16}[._]/.test(n))
+    .map((n) => [n, n.replace(/-([0-9a-f]{8,16})([._])/, (m, h, s) => `-${h.slice(0, -1)}${h.endsWith('b') ? 'c' : 'b'}${s}`)]);
   for (const [from, to] of renames) fs.renameSync(path.join(b, 'assets', from), path.join(b, 'assets', to));
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   for (const file of walk(b).filter((f) => /\.(html|js|json)$/.test(f) && !f.includes(`${path.sep}assets${path.sep}`))) {
