@@ -57,10 +57,8 @@ fn show(text: String) -> Result<impl IntoView, LoadError> {
 /// page was made without one, and hydration must first see exactly what the server drew.
 /// `/types/<type>` and `/stages/<stage>` (the pages that work without scripts) carry theirs
 /// in the path instead.
-fn use_selection(listing: Listing) -> Memo<Selection> {
+fn use_selection(listing: Listing, live: RwSignal<bool>) -> Memo<Selection> {
     let query = use_query_map();
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
     let path = listing.selection();
     Memo::new(move |_| {
         let q = query.read();
@@ -77,8 +75,11 @@ fn Hub(doc: HubDoc) -> impl IntoView {
     let Some((listing, first)) = current_listing() else {
         return EitherOf3::A(view! { <NotFound /> });
     };
-    let selected = use_selection(listing);
-    let last = use_last_page(first);
+    // Set once the page is live; the URL's query is read from then on.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let selected = use_selection(listing, live);
+    let last = use_last_page(first, live);
     // The first cards, when the document came with them for this very page.
     let here = listing.page(first).path();
     let first_shelf = doc.shelf.filter(|(path, _)| *path == here).map(|(_, shelf)| shelf);
@@ -143,10 +144,8 @@ fn Hub(doc: HubDoc) -> impl IntoView {
 
 /// The last page of the list to show: the `page` query once the page is live (like the
 /// selection), never before the page's own first.
-fn use_last_page(first: usize) -> Memo<usize> {
+fn use_last_page(first: usize, live: RwSignal<bool>) -> Memo<usize> {
     let query = use_query_map();
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
     Memo::new(move |_| {
         let asked = if live.get() { query.read().get(PAGE_KEY).and_then(|n| n.parse::<usize>().ok()) } else { None };
         // A hand-edited `page=100000` shows at most a few hundred cards.

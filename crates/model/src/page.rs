@@ -227,11 +227,7 @@ impl Page {
     /// Where a chip leads when scripts are off: the prerendered page for the one type or
     /// stage selected (there is no page per combination; with scripts the query holds any).
     pub fn no_script(selected: &Selection) -> Page {
-        match (selected.types.as_slice(), selected.stages.as_slice()) {
-            ([t], []) => Self::Type(*t),
-            ([], [s]) => Self::Stage(*s),
-            _ => Self::Hub,
-        }
+        Listing::of(selected).map_or(Self::Hub, |listing| listing.page(1))
     }
 
     /// A glossary entry: `/glossary#<slug>`.
