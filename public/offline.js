@@ -15,7 +15,6 @@ const words = (() => {
 // This file is <base>/assets/offline-<hash>.js: the site's base is one folder up.
 const scope = new URL('../', import.meta.url);
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-const kb = (bytes) => Math.max(1, Math.round(bytes / 1024)).toLocaleString(root.lang || 'en');
 
 /** The config portal.js read (it announces it once read). */
 const config = new Promise((resolve) => {
@@ -63,15 +62,13 @@ const edition = () => (root.lang === 'es' ? 'es' : 'en');
 /** The pages whose files are all in the caches (`htmlOnly`: whose page is, which is enough
  * to read a prerendered page). */
 async function saved(pages, caches_, htmlOnly = false) {
-  const names = [caches_.pages, caches_.data];
-  const stores = await Promise.all(names.map((n) => caches.open(n)));
-  const has = async (url) => (await Promise.all(stores.map((s) => s.match(url, { ignoreVary: true, ignoreSearch: true })))).some(Boolean);
-  const result = [];
-  for (const p of pages) {
-    const files = htmlOnly ? p.files.slice(0, 1) : p.files;
-    if ((await Promise.all(files.map(has))).every(Boolean)) result.push(p);
-  }
-  return result;
+  // One listing of each cache rather than a lookup per file: on every page load this runs
+  // for the whole library, and each lookup is a round trip of its own.
+  const stores = await Promise.all([caches_.pages, caches_.data].map((n) => caches.open(n)));
+  const listed = await Promise.all(stores.map((s) => s.keys()));
+  const have = new Set(listed.flat().map((req) => new URL(req.url).pathname));
+  const has = (url) => have.has(new URL(url, location.href).pathname);
+  return pages.filter((p) => (htmlOnly ? p.files.slice(0, 1) : p.files).every(has));
 }
 
 // --- Offline status, and the pages that are saved -------------------------------------
@@ -110,10 +107,9 @@ async function drawSaveControls() {
   const state = (parts) => slots.forEach((slot) => { slot.replaceChildren(...parts()); slot.hidden = false; });
   const articles = (pages) => pages.filter((p) => p.path.includes('/articles/')).length;
   if (done.length === e.pages.length) {
-    const bytes = done.reduce((a, p) => a + p.bytes, 0);
-    state(() => [para(fill(words.offlineSaved, { n: articles(done), kb: kb(bytes) })), button(words.offlineRemove, () => remove(e, m.caches))]);
+    state(() => [para(fill(words.offlineSaved, { n: articles(done), kb: e.size })), button(words.offlineRemove, () => remove(e, m.caches))]);
   } else {
-    state(() => [button(fill(words.offlineSave, { kb: kb(e.bytes) }), () => saveAll(e, m.caches, state))]);
+    state(() => [button(fill(words.offlineSave, { kb: e.size }), () => saveAll(e, m.caches, state))]);
   }
 }
 
@@ -131,7 +127,7 @@ async function saveAll(e, names, state) {
     }
   } catch (err) {
     console.warn('CAR-T Hub could not save every page:', err);
-    state(() => [para(words.offlineSaveFailed), button(fill(words.offlineSave, { kb: kb(e.bytes) }), () => saveAll(e, names, state))]);
+    state(() => [para(words.offlineSaveFailed), button(fill(words.offlineSave, { kb: e.size }), () => saveAll(e, names, state))]);
     return;
   }
   drawSaveControls();

@@ -4,7 +4,8 @@
 # size the hydrate build adds over a client-only build; and search (tests/bench/search.mjs)
 # at the real library and at 10,000 generated articles (tests/bench/corpus.mjs).
 # `scripts/bench.sh search` runs only the search rows, `scripts/bench.sh scale` only the
-# compiler and prerenderer at 100 and 10,000 articles.
+# compiler and prerenderer at 100 and 10,000 articles, `scripts/bench.sh start` only
+# Lighthouse and the traces of a page's start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -67,6 +68,7 @@ trap 'scripts/nginx.sh stop $port "$bench"' EXIT
 # Where the main thread's time goes in those long tasks (a Chromium trace at 4x slowdown).
 node tests/bench/trace.mjs "http://127.0.0.1:$port/" hub
 node tests/bench/trace.mjs "http://127.0.0.1:$port/articles/$slug" article
+if [ "${1:-}" = start ]; then exit 0; fi
 
 # What hydration costs in wasm: the same app built client-only, optimised the same way.
 wasm_size() { brotli -c -q 11 "$1" | wc -c; }

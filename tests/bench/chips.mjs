@@ -10,6 +10,7 @@
 // Usage: node tests/bench/chips.mjs <base-url> <label>
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { wake } from './wake.mjs';
 
 const require = createRequire(path.resolve('tests/e2e/package.json'));
 const { chromium } = require('playwright');
@@ -42,7 +43,7 @@ try {
   const seen = [];
   page.on('requestfinished', (r) => seen.push(r));
   await page.goto(`${base}/`);
-  await page.waitForSelector('html[data-app="hydrated"]');
+  await wake(page, 'html[data-app="hydrated"]');
   await page.waitForLoadState('networkidle');
   const parts = { page: 0, app: 0, data: 0 };
   for (const r of seen) {

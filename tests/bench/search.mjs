@@ -7,6 +7,7 @@
 // Usage: node tests/bench/search.mjs <base-url> <label>
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { wake } from './wake.mjs';
 
 const require = createRequire(path.resolve('tests/e2e/package.json'));
 const { chromium } = require('playwright');
@@ -36,7 +37,7 @@ const resultsFor = (page, q) => page.waitForFunction((q) => {
 
 try {
   const page = await browser.newPage();
-  const before = await transferred(page, async () => { await page.goto(`${base}/`); await page.waitForSelector('html[data-app]'); });
+  const before = await transferred(page, async () => { await page.goto(`${base}/`); await wake(page); });
   const first = await transferred(page, async () => {
     await page.fill('#site-search-field', 'tocilizumab');
     await page.press('#site-search-field', 'Enter');

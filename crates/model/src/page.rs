@@ -210,6 +210,15 @@ impl Page {
         }
     }
 
+    /// Whether the app starts on this page as soon as it has loaded. Every other page reads
+    /// and works as plain HTML (links, chips, "Show more", the search form), so the app waits
+    /// for the reader's first move: compiling and hydrating hold the main thread for a
+    /// moment on a phone, and the reader should not meet that while the page appears. Search
+    /// and connect draw their answers in the browser, so they need the app at once.
+    pub fn starts_at_once(&self) -> bool {
+        matches!(self, Self::Connect | Self::Search)
+    }
+
     /// In the sitemap and indexable (every page but not-found).
     pub fn listed(&self) -> bool {
         !matches!(self, Self::NotFound | Self::Connect | Self::Search)

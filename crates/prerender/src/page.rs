@@ -81,8 +81,11 @@ pub fn assemble(shell: &str, route: &Route, r: &Rendered, origin: &str) -> Resul
     // building the page again, and where the page's resource script is. The loader fetches
     // it with the app after the page has loaded: no script competes with the first paint.
     // data-messages: the words boot.js and portal.js show, in the page's language.
+    // data-start: "load" for the pages that need the app at once, else "first-move" (see
+    // `Page::starts_at_once` and boot.js).
+    let start = if route.page.starts_at_once() { "load" } else { "first-move" };
     let body_tag = format!(
-        "<body data-site-name=\"{}\" data-prerendered=\"{}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\" data-messages=\"{}\">",
+        "<body data-site-name=\"{}\" data-prerendered=\"{}\" data-start=\"{start}\" data-page-data=\"{base}{}\" data-page-data-integrity=\"{}\" data-messages=\"{}\">",
         cart_hub::SITE_NAME,
         path,
         route.page.data_script_in(route.lang),

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { test, expect, loadIndex, ready, openInApp, serveLibraryWithout } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, serveLibraryWithout, wake } = require('./fixtures');
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -79,6 +79,7 @@ const states = {
   'hub with the offer of Spanish': async (page) => {
     await page.addInitScript(() => localStorage.setItem('cart-hub:lang', 'es'));
     await page.goto('/');
+    await wake(page);
     await expect(page.locator('.lang-offer')).toBeVisible();
   },
 };

@@ -2,7 +2,7 @@
 // "portals" on two loopback ports (and a third the CSP does not list). The app's nginx lists
 // the first two in frame-ancestors (FRAME_ANCESTORS in scripts/test.sh); config.json lists
 // only the first in allowedParentOrigins.
-const { test, expect, editConfig } = require('./fixtures');
+const { test, expect, editConfig, wake } = require('./fixtures');
 const { startPortals } = require('../portal-server');
 
 const appUrl = new URL(process.env.BASE_URL || 'http://127.0.0.1:8181');
@@ -33,6 +33,7 @@ test('an allowed portal hears the height on load, on page change and on resize, 
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(`${ALLOWED}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
+  await wake(frame);
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
   await expect.poll(async () => (await messages(page)).length).toBeGreaterThan(0);
   const first = (await messages(page)).at(-1);
@@ -74,6 +75,7 @@ test('a portal the CSP lets frame the hub, but config.json does not list, gets a
   const frame = page.frameLocator('#cart-hub');
   await warned;
   // The app runs in the frame, but shows nothing of itself: only why, and a way out.
+  await wake(frame);
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
   const refusal = frame.getByRole('alert');
   await expect(refusal).toContainText('This page cannot be shown here');
@@ -90,6 +92,7 @@ test('framed Spanish pages give the refusal in Spanish', async ({ page }) => {
   await page.goto(`${LISTENING}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
   // The portal page frames the hub's root; the reader opens the Spanish edition in the frame.
+  await wake(frame);
   await frame.locator('html[data-app]').waitFor({ state: 'attached' });
   await page.evaluate((url) => { document.getElementById('cart-hub').src = url; }, `${appUrl.origin}/es/?embed=1`);
   const refusal = frame.getByRole('alert');
@@ -107,6 +110,7 @@ test.describe('refused framing while the page data fails', () => {
     await page.route('**/data/hub.json', (route) => route.fulfill({ status: 500, body: 'down' }));
     await page.goto(`${LISTENING}/embed-example.html`);
     const frame = page.frameLocator('#cart-hub');
+    await wake(frame);
     await expect(frame.locator('html[data-app="mounted"]')).toHaveCount(1);
     const refusal = frame.getByRole('alert').filter({ hasText: 'This page cannot be shown here' });
     await expect(refusal).toBeVisible();
@@ -133,6 +137,7 @@ test('in the frame, links to other sites open a new tab and a reload keeps embed
   await context.route(/^https:\/\//, (route) => route.fulfill({ contentType: 'text/plain', body: 'a source' }));
   await page.goto(`${ALLOWED}/embed-example.html`);
   const frame = page.frameLocator('#cart-hub');
+  await wake(frame);
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
   // Search works inside the frame, under the CSP and the portal's policy.
   const box = frame.getByRole('search', { name: 'Search the site' }).getByRole('searchbox');
@@ -150,6 +155,7 @@ test('in the frame, links to other sites open a new tab and a reload keeps embed
   // A reload of the frame (no ?embed=1 in its address any more) stays in embed mode.
   expect(articleUrl).not.toContain('embed=1');
   await frame.locator('html').evaluate(() => location.reload());
+  await wake(frame);
   await expect(frame.locator('html[data-app]')).toHaveCount(1);
   await expect(frame.locator('.site-footer')).toBeHidden();
   await expect(frame.locator('html[data-embed]')).toHaveCount(1);

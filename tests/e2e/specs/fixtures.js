@@ -38,9 +38,31 @@ async function loadIndex(request, lang = 'en') {
   return res.json();
 }
 
-/** Waits until the wasm has taken over the page (hydrated or rendered it). */
+/**
+ * The reader's first move, a pointer over the page (or frame: `scope` is a page or a frame
+ * locator), repeated until the app has started: a prerendered page starts the app then
+ * (public/boot.js). A page that starts at once ignores it.
+ */
+async function wake(scope) {
+  let x = 1;
+  await base.expect(async () => {
+    x = 3 - x;
+    await scope.locator('body').hover({ position: { x, y: 1 }, force: true, timeout: 2000 });
+    await base.expect(scope.locator('html[data-app]')).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 20000 });
+}
+
+/**
+ * The reader moves and the app starts: `wake`, without the moves, for a page whose app must
+ * not start (a check that it did not would otherwise pass before it had the chance).
+ */
+async function move(scope) {
+  for (const x of [1, 2, 1]) await scope.locator('body').hover({ position: { x, y: 1 }, force: true });
+}
+
+/** Waits until the wasm has taken over the page (hydrated or rendered it), after a first move. */
 async function ready(page) {
-  await base.expect(page.locator('html[data-app]')).toHaveCount(1);
+  await wake(page);
   await base.expect(page.locator('main h1')).toBeVisible();
 }
 
@@ -124,4 +146,4 @@ function libraryOrder(index, types) {
   return [...shown.filter(specific), ...shown.filter((a) => !specific(a))].map((a) => a.title);
 }
 
-module.exports = { EDITIONS, PER_PAGE, firstPage, libraryOrder, test, expect: base.expect, loadIndex, ready, openInApp, serveLibraryWithout, serveConfig, editConfig, attr };
+module.exports = { EDITIONS, PER_PAGE, firstPage, libraryOrder, test, expect: base.expect, loadIndex, ready, wake, move, openInApp, serveLibraryWithout, serveConfig, editConfig, attr };

@@ -1,7 +1,7 @@
 // Subresource Integrity: every script the pages load, and the wasm, carry a digest the
 // browser checks. A file changed on the way (a tampered CDN, a broken cache) is never run.
 const crypto = require('crypto');
-const { test, expect, ready, attr } = require('./fixtures');
+const { test, expect, ready, attr, wake, move } = require('./fixtures');
 
 const digest = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 test('every script, the glue and the wasm carry the digest of the file served', async ({ request }) => {
@@ -62,6 +62,7 @@ test.describe('a changed file is refused', () => {
   test('a changed page-data script is never run; the app renders the page with data it fetches', async ({ page }) => {
     await tamper(page, /page-data\.js$/, ';window.__tampered = true;');
     await page.goto('/topics');
+    await wake(page);
     await expect(page.locator('html[data-app="mounted"]')).toHaveCount(1);
     await expect(page.locator('.topic-list li').first()).toBeVisible();
     expect(await page.evaluate(() => window.__tampered)).toBeUndefined();
@@ -74,6 +75,9 @@ test.describe('a changed file is refused', () => {
     await expect(page.locator('main h1')).toBeVisible();
     await page.waitForLoadState('load');
     expect(await page.evaluate(() => window.__tampered)).toBeUndefined();
+    // The reader moves (the app would start now) and still nothing has run.
+    await move(page);
+    await page.waitForTimeout(500);
     await expect(page.locator('html[data-app]')).toHaveCount(0);
   });
 });

@@ -6,7 +6,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
-const { test, expect, loadIndex, ready, editConfig } = require('./fixtures');
+const { test, expect, loadIndex, ready, editConfig, wake } = require('./fixtures');
 
 // Going offline makes the page's own requests fail on purpose.
 test.use({ expectedConsoleErrors: /ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to load resource|Failed to fetch|could not save/ });
@@ -194,6 +194,7 @@ test.describe('updates', () => {
     await page.reload();
     await ready(page);
     expect(await page.locator('script[data-wasm]').getAttribute('data-wasm')).toBe(wasmB);
+    await wake(page);
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
     await context.setOffline(false);
     await page.reload();

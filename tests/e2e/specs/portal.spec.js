@@ -2,7 +2,7 @@
 // file would be): brand colours, font, radius, logo, name, contact line and chrome show on
 // the page, and anything broken falls back to the defaults with one console warning.
 const AxeBuilder = require('@axe-core/playwright').default;
-const { test, expect, ready, serveConfig, attr } = require('./fixtures');
+const { test, expect, ready, serveConfig, attr, wake } = require('./fixtures');
 
 const DEFAULT_LINK = 'rgb(0, 94, 184)';
 
@@ -62,6 +62,7 @@ test('a portal brand: colours, font, radius, name, logo and contact line', async
   await expect(page).toHaveTitle(/^.+ \| Riverside Health$/);
   await expect(contact).toBeVisible();
   await page.goto('/no-such-page');
+  await wake(page);
   await expect(page.locator('html[data-app="mounted"]')).toHaveCount(1);
   await expect(page.locator('.brand')).toHaveText('Riverside Health');
   await expect(page.getByRole('complementary', { name: 'Contact' })).toBeVisible();

@@ -1,6 +1,6 @@
 // Prerendered pages: readable without JavaScript, hydrated without being rebuilt, and
 // described to search engines.
-const { test, expect, loadIndex, ready, libraryOrder, firstPage, PER_PAGE, EDITIONS } = require('./fixtures');
+const { test, expect, loadIndex, ready, libraryOrder, firstPage, PER_PAGE, EDITIONS, wake } = require('./fixtures');
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
@@ -79,6 +79,7 @@ test.describe('with JavaScript on', () => {
       });
       expect(before).toBeGreaterThan(30);
       release();
+      await wake(page);
       await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
       await page.waitForLoadState('networkidle');
       const after = await page.evaluate(() => ({
@@ -93,6 +94,7 @@ test.describe('with JavaScript on', () => {
   test('after hydration, chips, links and Back still work', async ({ page, request }) => {
     const index = await loadIndex(request);
     await page.goto('/');
+    await wake(page);
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
     await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
     await expect(page).toHaveURL('/?type=lymphoma');
@@ -104,7 +106,7 @@ test.describe('with JavaScript on', () => {
     await expect(page.getByRole('button', { name: 'Lymphoma', exact: true })).toHaveAttribute('aria-pressed', 'true');
   });
 
-  test('a filtered link hydrates the hub, then applies the filter', async ({ page, request }) => {
+  test('a filtered link hydrates the hub at once (no move needed), then applies the filter', async ({ page, request }) => {
     const index = await loadIndex(request);
     await page.goto('/?type=all,myeloma');
     await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
@@ -224,4 +226,76 @@ test.describe('metadata', () => {
       expect(seen.styled, `${path}: no inline styles`).toBe(0);
     }
   });
+});
+
+// The app is fetched once the page has loaded, but compiled and started at the reader's first
+// move (public/boot.js), so it never holds up the page while it appears.
+test.describe('the app starts at the reader\'s first move', () => {
+  /** A marker that only a full page load clears. */
+  const mark = (page) => page.evaluate(() => { window.__samePage = true; });
+  const samePage = (page) => page.evaluate(() => window.__samePage === true);
+
+  test('a still reader: the page is whole and its app fetched, not started; the first move starts it', async ({ page }) => {
+    const fetched = page.waitForRequest(/_bg\.wasm$/);
+    await page.goto('/');
+    await fetched;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await expect(page.locator('html[data-app]')).toHaveCount(0);
+    await expect(page.locator('.cards .card')).toHaveCount(PER_PAGE);
+    await page.mouse.move(5, 5);
+    await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
+  });
+
+  test('the first key press starts it too, and Tab still moves focus', async ({ page }) => {
+    await page.goto('/topics');
+    await page.waitForLoadState('networkidle');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('html[data-app="hydrated"]')).toHaveCount(1);
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  });
+
+  test('a chip pressed as the first move filters in place, as later presses do', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    await mark(page);
+    await page.getByRole('button', { name: 'Myeloma', exact: true }).click();
+    await expect(page).toHaveURL('/?type=myeloma');
+    await expect(page.locator('.cards .card__title')).toHaveText(firstPage(libraryOrder(index, ['myeloma'])));
+    expect(await samePage(page), 'no full page load').toBe(true);
+  });
+
+  test('a link clicked as the first move opens in place', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const a = index.articles[3];
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    await mark(page);
+    await page.locator('.cards').getByRole('link', { name: a.title, exact: true }).click();
+    await expect(page.locator('main h1')).toHaveText(a.title);
+    await expect(page).toHaveURL(`/articles/${a.slug}`);
+    expect(await samePage(page), 'no full page load').toBe(true);
+  });
+
+  test('if the app cannot start in time, a held link is followed as plain HTML', async ({ page, request }) => {
+    const index = await loadIndex(request);
+    const a = index.articles[3];
+    await page.route(/_bg\.wasm$/, () => { /* never answered */ });
+    await page.goto('/');
+    await mark(page);
+    await page.locator('.cards').getByRole('link', { name: a.title, exact: true }).click();
+    await expect(page.locator('main h1')).toHaveText(a.title, { timeout: 10000 });
+    await expect(page).toHaveURL(`/articles/${a.slug}`);
+    expect(await samePage(page), 'a full page load').toBe(false);
+  });
+
+  // Search is prerendered empty and draws its answers in the browser; connect is drawn from
+  // the shell (nothing to read before the app).
+  for (const [path, mode] of [['/search', 'hydrated'], ['/connect', 'mounted']]) {
+    test(`${path} starts on load, without a move`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator(`html[data-app="${mode}"]`)).toHaveCount(1);
+    });
+  }
 });

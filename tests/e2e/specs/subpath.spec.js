@@ -1,6 +1,6 @@
 // The same app built for a portal's path (`scripts/build.sh --public-url /patients/car-t/`)
 // and served there by nginx: every link, chip, data fetch and Back stays under the path.
-const { test, expect, ready, editConfig } = require('./fixtures');
+const { test, expect, ready, editConfig, wake } = require('./fixtures');
 
 const SUB = process.env.SUB_BASE_URL;
 test.skip(!SUB, 'needs SUB_BASE_URL (a build served under a sub-path)');
@@ -112,6 +112,7 @@ test('chips, Back and reload keep the path (no doubled base)', async ({ page }) 
   await expect(page).toHaveURL(hub('myeloma'));
   await page.getByRole('button', { name: 'Lymphoma', exact: true }).click();
   await expect(page).toHaveURL(hub('lymphoma,myeloma'));
+  await wake(page);
   await expect(page.locator('html')).toHaveAttribute('data-app', 'hydrated');
   await page.reload();
   await ready(page);
@@ -172,6 +173,7 @@ test('embedded from a portal on another origin, the frame is sized and its pages
     await editConfig(page, { allowedParentOrigins: [portal] }, `${SUB}/config.json`);
     await page.goto(`${portal}/embed-example.html`);
     const frame = page.frameLocator('#cart-hub');
+    await wake(frame);
     await expect(frame.locator('html[data-app]')).toHaveCount(1);
     const height = () => page.locator('#cart-hub').evaluate((f) => parseInt(f.style.height, 10) || 0);
     await expect.poll(height).toBeGreaterThan(800);

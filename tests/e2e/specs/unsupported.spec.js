@@ -1,6 +1,6 @@
 // Where the app cannot run, the reader gets a readable message instead of a blank page (and
 // a prerendered page stays readable under it).
-const { test, expect } = require('./fixtures');
+const { test, expect, move } = require('./fixtures');
 
 test.use({ expectedConsoleErrors: /WebAssembly|wasm|CompileError|could not start/i });
 
@@ -41,6 +41,8 @@ test('a module that fails to compile shows the same message', async ({ page }) =
   });
   await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }));
   await page.goto('/topics');
+  // The module is compiled at the reader's first move.
+  await move(page);
   await expect(page.locator('#boot-failure')).toContainText('This page could not start in your browser');
   await expect(page.locator('main h1')).toHaveText('Topics');
 });
