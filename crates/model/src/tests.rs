@@ -234,6 +234,15 @@ mod pages {
     }
 
     #[test]
+    fn only_pages_drawn_in_the_browser_start_the_app_on_load() {
+        assert!(Page::Search.starts_at_once() && Page::Connect.starts_at_once());
+        let readable = [Page::Hub, Page::Type(CancerType::Myeloma), Page::Paged(Listing::All, 2), Page::Article("a".into()), Page::Topics, Page::Topic("t".into()), Page::Glossary, Page::NotFound];
+        for page in readable {
+            assert!(!page.starts_at_once(), "{page:?} reads and works as plain HTML until the reader moves");
+        }
+    }
+
+    #[test]
     fn paths_that_name_nothing() {
         for bad in ["", "articles/x", "/articles", "/articles/", "/articles/A", "/articles/../x", "/articles/x/y", "/types/kidney", "/topic/x", "//articles/x", "/glossary/x",
             // Page 1 is the listing's own path; a page number has one spelling.
