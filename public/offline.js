@@ -59,6 +59,23 @@ async function offlineManifest() {
 }
 const edition = () => (root.lang === 'es' ? 'es' : 'en');
 
+/** An edition's pages and their files (its `list` in offline.json, which grows with the
+ * library): read only to save, remove or list them, never to draw a page. */
+async function pagesOf(e) {
+  const res = await fetch(e.list);
+  if (!res.ok) throw new Error(`${e.list}: ${res.status}`);
+  return (await res.json()).pages;
+}
+
+// "Saved": once every file of an edition is stored, an entry of our own in the data cache
+// records which list was saved. One lookup tells a page load whether the edition is saved,
+// at any library size; a new release (a new list) offers "Save" again for what it adds.
+const savedMark = () => new URL(`offline-saved-${edition()}`, scope).href;
+async function isSaved(e, names) {
+  const mark = await (await caches.open(names.data)).match(savedMark());
+  return Boolean(mark) && (await mark.text()) === e.list;
+}
+
 /** The pages whose files are all in the caches (`htmlOnly`: whose page is, which is enough
  * to read a prerendered page). */
 async function saved(pages, caches_, htmlOnly = false) {
@@ -79,7 +96,7 @@ async function showOnline() {
   if (document.querySelector('#app .failure')) {
     try {
       const m = await offlineManifest();
-      const here = (await saved(m.editions[edition()].pages, m.caches, true)).filter((p) => p.title);
+      const here = (await saved(await pagesOf(m.editions[edition()]), m.caches, true)).filter((p) => p.title);
       parts.push(para(words.offlineNotSaved));
       const list = document.createElement('ul');
       for (const p of here) {
@@ -103,11 +120,9 @@ async function drawSaveControls() {
   let m;
   try { m = await offlineManifest(); } catch { return; }
   const e = m.editions[edition()];
-  const done = await saved(e.pages, m.caches);
   const state = (parts) => slots.forEach((slot) => { slot.replaceChildren(...parts()); slot.hidden = false; });
-  const articles = (pages) => pages.filter((p) => p.path.includes('/articles/')).length;
-  if (done.length === e.pages.length) {
-    state(() => [para(fill(words.offlineSaved, { n: articles(done), kb: e.size })), button(words.offlineRemove, () => remove(e, m.caches))]);
+  if (await isSaved(e, m.caches)) {
+    state(() => [para(fill(words.offlineSaved, { n: e.articles, kb: e.size })), button(words.offlineRemove, () => remove(e, m.caches))]);
   } else {
     state(() => [button(fill(words.offlineSave, { kb: e.size }), () => saveAll(e, m.caches, state))]);
   }
@@ -115,9 +130,10 @@ async function drawSaveControls() {
 
 async function saveAll(e, names, state) {
   const [pagesCache, dataCache] = await Promise.all([caches.open(names.pages), caches.open(names.data)]);
-  const files = e.pages.flatMap((p) => p.files.map((url, i) => [url, i === 0 ? pagesCache : dataCache]));
   let n = 0;
   try {
+    const pages = await pagesOf(e);
+    const files = pages.flatMap((p) => p.files.map((url, i) => [url, i === 0 ? pagesCache : dataCache]));
     for (const [url, cache] of files) {
       const res = await fetch(url, { cache: 'no-cache' });
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
@@ -130,13 +146,20 @@ async function saveAll(e, names, state) {
     state(() => [para(words.offlineSaveFailed), button(fill(words.offlineSave, { kb: e.size }), () => saveAll(e, names, state))]);
     return;
   }
+  await dataCache.put(savedMark(), new Response(e.list));
   drawSaveControls();
 }
 
 async function remove(e, names) {
   const stores = await Promise.all([caches.open(names.pages), caches.open(names.data)]);
-  for (const p of e.pages) {
-    for (const url of p.files) await Promise.all(stores.map((s) => s.delete(url, { ignoreVary: true, ignoreSearch: true })));
+  // The mark first: whatever happens next, the edition no longer says it is saved.
+  await stores[1].delete(savedMark());
+  try {
+    for (const p of await pagesOf(e)) {
+      for (const url of p.files) await Promise.all(stores.map((s) => s.delete(url, { ignoreVary: true, ignoreSearch: true })));
+    }
+  } catch (err) {
+    console.warn('CAR-T Hub could not remove every saved page:', err);
   }
   drawSaveControls();
 }

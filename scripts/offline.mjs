@@ -1,8 +1,10 @@
 // Writes the service worker (sw.js, by Workbox's generateSW) and the offline manifest
-// (offline.json: per language, every file a reader's "Save all articles" stores, the pages'
-// titles, and the bytes they take) into a built dist/. Run by scripts/build.sh after the
+// (offline.json: per language, the bytes a reader's "Save all articles" stores, and where
+// the list of its pages, their titles and files is: data/offline-<lang>-<hash>.json) into a
+// built dist/. Run by scripts/build.sh after the
 // prerenderer. Usage: node scripts/offline.mjs <dist> <base>   (base: "" or "/patients/car-t")
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -42,7 +44,19 @@ function edition(code, prefix) {
 
 const editions = { en: edition('en', '') };
 if (fs.existsSync(path.join(dist, 'data', 'es', 'index.json'))) editions.es = edition('es', '/es');
-fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ caches: CACHES, editions }));
+// offline.json is read on every page load (for the save control), so it stays the same size
+// whatever the library's: per edition the counts, the size and where its list of pages is.
+// The list (every page and file, which grows with the library) is its own file, named by
+// its content so a new release's list is a new file, and read only to save, remove or list
+// saved pages.
+const summary = {};
+for (const [code, e] of Object.entries(editions)) {
+  const body = JSON.stringify({ pages: e.pages });
+  const name = `offline-${code}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.json`;
+  fs.writeFileSync(path.join(dist, 'data', name), body);
+  summary[code] = { articles: e.articles, pages: e.pages.length, bytes: e.bytes, size: e.size, list: `${base}/data/${name}` };
+}
+fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ caches: CACHES, editions: summary }));
 
 const { count, size, warnings } = await generateSW({
   swDest: path.join(dist, 'sw.js'),

@@ -3,6 +3,7 @@
 
 use crate::error::{ContentError, Result};
 use crate::markdown::slugify;
+use aho_corasick::{AhoCorasick, MatchKind};
 use cart_model::{Block, GlossaryTerm, Inline};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -63,15 +64,67 @@ pub fn load(file: &Path) -> Result<Vec<Term>> {
     Ok(terms)
 }
 
+/// Finds every term's forms in running text in one pass over it, rather than one search per
+/// form: the library's articles times the glossary's forms adds up at scale.
+pub struct Matcher<'a> {
+    terms: &'a [Term],
+    forms: AhoCorasick,
+    /// For each pattern of `forms`, the term it is a form of.
+    term_of: Vec<usize>,
+}
+
+impl<'a> Matcher<'a> {
+    /// `Err` only for a glossary too large to search (its reason).
+    pub fn new(terms: &'a [Term]) -> std::result::Result<Self, String> {
+        let (patterns, term_of): (Vec<&str>, Vec<usize>) =
+            terms.iter().enumerate().flat_map(|(i, t)| t.forms.iter().filter(|f| !f.is_empty()).map(move |f| (f.as_str(), i))).unzip();
+        // The forms are lower case; the text is matched ignoring ASCII case, as readers write
+        // "Remission" at the start of a sentence. Overlapping matches, so a term inside a
+        // longer one ("CAR" in "CAR-T cells") is still seen where the longer does not count.
+        let forms = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("the glossary's terms cannot be searched for: {e}"))?;
+        Ok(Self { terms, forms, term_of })
+    }
+
+    /// The earliest whole-word use of a term not yet linked: (start, end, slug). At the same
+    /// place the longer use wins ("remisión completa" over "remisión"), then the term first
+    /// in the glossary.
+    fn first_match(&self, text: &str, linked: &HashSet<String>) -> Option<(usize, usize, String)> {
+        let mut best: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+        for m in self.forms.find_overlapping_iter(text) {
+            let term = self.term_of[m.pattern().as_usize()];
+            if linked.contains(&self.terms[term].entry.slug) {
+                continue;
+            }
+            let (start, mut end) = (m.start(), m.end());
+            // A plural "s" still counts as the term.
+            if text[end..].starts_with(['s', 'S']) && is_boundary(text[end + 1..].chars().next()) {
+                end += 1;
+            }
+            if !(is_boundary(text[..start].chars().next_back()) && is_boundary(text[end..].chars().next())) {
+                continue;
+            }
+            let found = (start, std::cmp::Reverse(end), term);
+            if best.is_none_or(|b| found < b) {
+                best = Some(found);
+            }
+        }
+        best.map(|(start, end, term)| (start, end.0, self.terms[term].entry.slug.clone()))
+    }
+}
+
 /// Links the first use of each term in these blocks to its definition. Headings, tables,
 /// existing links and code are left alone. `used` collects the terms found, site-wide.
-pub fn link_first_uses(blocks: &mut [Block], terms: &[Term], used: &mut HashSet<String>) {
+pub fn link_first_uses(blocks: &mut [Block], terms: &Matcher, used: &mut HashSet<String>) {
     let mut linked = HashSet::new();
     walk_blocks(blocks, terms, &mut linked);
     used.extend(linked);
 }
 
-fn walk_blocks(blocks: &mut [Block], terms: &[Term], linked: &mut HashSet<String>) {
+fn walk_blocks(blocks: &mut [Block], terms: &Matcher, linked: &mut HashSet<String>) {
     for b in blocks {
         match b {
             Block::Paragraph { content } => walk_inlines(content, terms, linked),
@@ -82,13 +135,13 @@ fn walk_blocks(blocks: &mut [Block], terms: &[Term], linked: &mut HashSet<String
     }
 }
 
-fn walk_inlines(inlines: &mut Vec<Inline>, terms: &[Term], linked: &mut HashSet<String>) {
+fn walk_inlines(inlines: &mut Vec<Inline>, terms: &Matcher, linked: &mut HashSet<String>) {
     let mut i = 0;
     while i < inlines.len() {
         match &mut inlines[i] {
             Inline::Strong { content } | Inline::Emphasis { content } => walk_inlines(content, terms, linked),
             Inline::Text(text) => {
-                if let Some((start, end, slug)) = first_match(text, terms, linked) {
+                if let Some((start, end, slug)) = terms.first_match(text, linked) {
                     let before = text[..start].to_string();
                     let word = text[start..end].to_string();
                     let after = text[end..].to_string();
@@ -112,38 +165,6 @@ fn walk_inlines(inlines: &mut Vec<Inline>, terms: &[Term], linked: &mut HashSet<
         }
         i += 1;
     }
-}
-
-/// The earliest whole-word use of a term not yet linked: (start, end, slug).
-fn first_match(text: &str, terms: &[Term], linked: &HashSet<String>) -> Option<(usize, usize, String)> {
-    let lower = text.to_ascii_lowercase();
-    let mut best: Option<(usize, usize, String)> = None;
-    for t in terms.iter().filter(|t| !linked.contains(&t.entry.slug)) {
-        for form in t.forms.iter().filter(|f| !f.is_empty()) {
-            let mut from = 0;
-            while let Some(pos) = lower[from..].find(form.as_str()) {
-                let start = from + pos;
-                let mut end = start + form.len();
-                // A plural "s" still counts as the term.
-                if lower[end..].starts_with('s') && is_boundary(lower[end + 1..].chars().next()) {
-                    end += 1;
-                }
-                if is_boundary(lower[..start].chars().next_back()) && is_boundary(lower[end..].chars().next()) {
-                    // The earliest use; at the same place, the longer term ("remisión completa"
-                    // over "remisión").
-                    if best.as_ref().is_none_or(|b| start < b.0 || (start == b.0 && end > b.1)) {
-                        best = Some((start, end, t.entry.slug.clone()));
-                    }
-                    break;
-                }
-                from = start + form.len();
-                if from >= lower.len() {
-                    break;
-                }
-            }
-        }
-    }
-    best
 }
 
 /// Letters, digits and hyphens join words: "CAR" is not a use of a term inside "CAR-T".
@@ -173,7 +194,7 @@ mod tests {
             para("Antigens again, and leukapheresis."),
         ];
         let mut used = HashSet::new();
-        link_first_uses(&mut blocks, &terms, &mut used);
+        link_first_uses(&mut blocks, &Matcher::new(&terms).unwrap(), &mut used);
         let json = serde_json::to_string(&blocks).unwrap();
         assert_eq!(json.matches("/glossary#car\"").count(), 1, "{json}");
         assert!(json.contains(r#"{"text":"CAR-T uses a "},{"link":{"href":"/glossary#car","content":[{"text":"CAR"}]}}"#), "{json}");
@@ -187,7 +208,7 @@ mod tests {
         let terms = [term("Remisión", &[]), term("Remisión completa", &[])];
         let mut blocks = vec![para("La remisión completa es el objetivo.")];
         let mut used = HashSet::new();
-        link_first_uses(&mut blocks, &terms, &mut used);
+        link_first_uses(&mut blocks, &Matcher::new(&terms).unwrap(), &mut used);
         assert!(format!("{blocks:?}").contains("href: \"/glossary#remision-completa\""), "{blocks:?}");
     }
 
@@ -199,7 +220,7 @@ mod tests {
             Block::Paragraph { content: vec![Inline::Link { href: "/x".into(), content: vec![Inline::text("remission")] }] },
         ];
         let mut used = HashSet::new();
-        link_first_uses(&mut blocks, &terms, &mut used);
+        link_first_uses(&mut blocks, &Matcher::new(&terms).unwrap(), &mut used);
         assert!(used.is_empty());
     }
 }

@@ -140,7 +140,7 @@ fn compile_stages(src: &Sources, errors: &mut Vec<ContentError>) -> Option<Site>
     check_links(src, errors);
     check_uncited_pages(src, errors);
     let reports = check_readability(src, &articles, errors);
-    let used_terms = link_glossary(&src.terms, &mut articles);
+    let used_terms = link_glossary(src, &mut articles, errors);
     if !errors.is_empty() {
         return None;
     }
@@ -367,7 +367,15 @@ fn too_hard(counts: &readability::Counts) -> Option<String> {
 }
 
 /// Stage 6: the first use of each glossary term in each article links to its definition.
-fn link_glossary(terms: &[glossary::Term], articles: &mut [Article]) -> HashSet<String> {
+fn link_glossary(src: &Sources, articles: &mut [Article], errors: &mut Vec<ContentError>) -> HashSet<String> {
+    let terms = match glossary::Matcher::new(&src.terms) {
+        Ok(m) => m,
+        Err(reason) => {
+            errors.push(ContentError::new(&src.glossary_file, 1, reason));
+            return HashSet::new();
+        }
+    };
+    let terms = &terms;
     // Each article links its own first uses; the sets of terms used are merged after.
     let used: Vec<HashSet<String>> = articles
         .par_iter_mut()

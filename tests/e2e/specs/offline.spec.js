@@ -48,10 +48,15 @@ test('a page never opened says it is not saved and lists the saved ones, not a b
 test('"Save all articles" keeps every page of the edition; then every article opens offline; and it can be removed', async ({ page, context, request }) => {
   const index = await loadIndex(request);
   const manifest = await (await request.get('/offline.json')).json();
+  // The list of pages grows with the library: a page load never reads it, only a save does.
+  const lists = [];
+  page.on('request', (r) => { if (/\/data\/offline-/.test(r.url())) lists.push(r.url()); });
   await page.goto('/');
   await controlled(page);
   const slot = page.locator('[data-offline="save"]');
   const kb = Math.round(manifest.editions.en.bytes / 1024).toLocaleString('en');
+  await expect(slot.getByRole('button', { name: `Save all articles for offline reading (about ${kb} KB)` })).toBeVisible();
+  expect(lists, 'the list of pages is not read to draw a page').toEqual([]);
   await slot.getByRole('button', { name: `Save all articles for offline reading (about ${kb} KB)` }).click();
   await expect(slot).toContainText(`Saved for offline reading: ${index.articles.length} articles, ${kb} KB.`, { timeout: 30000 });
   await context.setOffline(true);
@@ -111,6 +116,19 @@ test('the Spanish edition saves its own pages, in Spanish', async ({ page, conte
   await page.goto(`/es/articles/${es.articles[5].slug}`);
   await expect(page.locator('main h1')).toHaveText(es.articles[5].title);
   await expect(page.locator('#offline-status')).toContainText('No tiene conexión');
+});
+
+test('offline.json stays the same size whatever the library: counts, size and where the list is', async ({ request }) => {
+  const res = await request.get('/offline.json');
+  const manifest = await res.json();
+  expect((await res.body()).length, 'read on every page load').toBeLessThan(1024);
+  for (const [code, e] of Object.entries(manifest.editions)) {
+    const index = await loadIndex(request, code);
+    expect(e.articles).toBe(index.articles.length);
+    const list = await (await request.get(e.list)).json();
+    expect(list.pages.filter((p) => p.path.includes('/articles/')).length).toBe(index.articles.length);
+    expect(e.pages).toBe(list.pages.length);
+  }
 });
 
 test('the hub is installable: a manifest under the base, with icons, that Chromium accepts', async ({ page, request }) => {
