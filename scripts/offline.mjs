@@ -62,8 +62,9 @@ const { count, size, warnings } = await generateSW({
   swDest: path.join(dist, 'sw.js'),
   globDirectory: dist,
   // The app shell and what every page needs: the fingerprinted assets, the fallback page,
-  // each edition's hub, library cards and glossary, the loaders and the offline manifest.
-  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json',
+  // each edition's hub, library cards and glossary, the loaders and the offline manifest, and
+  // the lists of pages (offline, a page not saved lists those that are).
+  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json', 'data/offline-*.json',
     'data/hub.json', 'data/library/*.json', 'data/glossary.json', 'data/es/hub.json', 'data/es/library/*.json', 'data/es/glossary.json'],
   modifyURLPrefix: { '': `${base}/` },
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
