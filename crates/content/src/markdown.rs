@@ -43,7 +43,8 @@ fn strip_figure_label(mut content: Vec<Inline>) -> Vec<Inline> {
 pub fn parse(file: &Path, body: &str, first_line: usize) -> Result<Parsed> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_GFM;
     let events = Parser::new_ext(body, opts).into_offset_iter().peekable();
-    let mut p = Builder { file, body, first_line, events, links: Vec::new(), figures: Vec::new(), ids: HashSet::new(), last_line: first_line, depth: 0 };
+    let newlines = body.match_indices('\n').map(|(i, _)| i).collect();
+    let mut p = Builder { file, body, first_line, newlines, events, links: Vec::new(), figures: Vec::new(), ids: HashSet::new(), last_line: first_line, depth: 0 };
     let blocks = p.blocks(false)?;
     Ok(Parsed { blocks, links: p.links, figures: p.figures })
 }
@@ -52,6 +53,9 @@ struct Builder<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     file: &'a Path,
     body: &'a str,
     first_line: usize,
+    /// Where each newline of `body` is, so an offset's line is a binary search rather than
+    /// a count from the start (which made a document's parse quadratic in its length).
+    newlines: Vec<usize>,
     events: Peekable<I>,
     links: Vec<BodyLink>,
     figures: Vec<FigureRef>,
@@ -66,7 +70,8 @@ const MAX_DEPTH: usize = 40;
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Builder<'a, I> {
     fn line(&self, offset: usize) -> usize {
-        self.first_line + self.body[..offset.min(self.body.len())].matches('\n').count()
+        let offset = offset.min(self.body.len());
+        self.first_line + self.newlines.partition_point(|&n| n < offset)
     }
 
     fn err(&self, line: usize, reason: impl Into<String>) -> ContentError {
