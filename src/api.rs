@@ -3,8 +3,8 @@
 //! Either way the caller gets a typed error it can show in plain words.
 
 use cart_model::library::{self, Card, CardsDoc, FacetsDoc, Shelf, FACETS_FILE, PER_PAGE};
-use cart_model::page::{Page, HUB_FILE, INDEX_FILE};
-use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, HubDoc, IndexDoc, Selection, TopicDoc};
+use cart_model::page::{Page, HUB_FILE, PAGES_FILE};
+use cart_model::{decode, ArticleDoc, DecodeError, GlossaryDoc, HubDoc, PagesDoc, Selection, TopicDoc};
 use serde::{Deserialize, Serialize};
 
 /// Why something could not be loaded. Serializable because resources travel from the
@@ -72,16 +72,13 @@ pub async fn load_page(page: Option<Page>) -> Raw {
     }
 }
 
-/// Why the host has no document for `page`: not found, unless the index lists the page.
+/// Why the host has no document for `page`: not found, unless the site lists the page
+/// (`pages.json`: a slug a page, so this stays light for a large library).
 async fn missing(page: &Page, lang: cart_model::Lang) -> LoadError {
-    match load(format!("{}{INDEX_FILE}", lang.folder())).await.and_then(|text| index(&text)) {
-        Ok(doc) if page.exists_in(&doc) => LoadError::Http(404),
+    match load(format!("{}{PAGES_FILE}", lang.folder())).await.and_then(|text| Ok(decode::<PagesDoc>(&text)?)) {
+        Ok(doc) if page.has_document(&doc) => LoadError::Http(404),
         _ => LoadError::NotFound,
     }
-}
-
-pub fn index(text: &str) -> Loaded<IndexDoc> {
-    Ok(decode(text)?)
 }
 
 pub fn hub(text: &str) -> Loaded<HubDoc> {

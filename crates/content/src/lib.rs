@@ -24,7 +24,7 @@ pub use error::ContentError;
 pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
 
 use cart_model::library::{self, CardsDoc, FacetsDoc};
-use cart_model::{page, HubDoc, IndexDoc};
+use cart_model::{page, HubDoc, IndexDoc, PagesDoc};
 use std::path::Path;
 
 /// Writes every edition: `index.json`, `glossary.json`, `articles/<slug>.json` and
@@ -41,6 +41,7 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
         std::fs::write(path, value.to_json()?)
     };
     write_json(&out.join("index.json"), &site.index)?;
+    write_json(&out.join(page::PAGES_FILE), &PagesDoc::of(&site.index))?;
     write_library(&site.index, out, &write_json)?;
     write_json(&out.join("glossary.json"), &site.glossary)?;
     write_json(&out.join("connect.json"), &site.connect)?;

@@ -90,6 +90,26 @@ pub struct Date {
     pub display: String,
 }
 
+/// `data/pages.json`: the slug of every article and topic. After a 404 for a page's document,
+/// it tells a page that does not exist from one the host failed to serve, in a file far
+/// smaller than the index (a slug a page rather than a summary).
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+pub struct PagesDoc {
+    pub schema: u32,
+    pub articles: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+impl PagesDoc {
+    pub fn of(index: &IndexDoc) -> Self {
+        Self {
+            schema: index.schema,
+            articles: index.articles.iter().map(|a| a.slug.clone()).collect(),
+            topics: index.topics.iter().map(|t| t.slug.clone()).collect(),
+        }
+    }
+}
+
 /// `data/hub.json`: the hub's words and the topics, for the hub pages and the topics index
 /// (the library's cards come a page at a time, see `library`).
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]

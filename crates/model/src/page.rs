@@ -5,7 +5,7 @@
 
 use crate::filter::Selection;
 use crate::library::{page_count, Listing, PAGE_KEY};
-use crate::{CancerType, IndexDoc, Lang, Stage};
+use crate::{CancerType, IndexDoc, Lang, PagesDoc, Stage};
 
 /// Path segments, shared with the router's table.
 pub const ARTICLES: &str = "articles";
@@ -28,6 +28,8 @@ pub const REST_PARAM: &str = "rest";
 
 /// Data documents that are not per page.
 pub const INDEX_FILE: &str = "index.json";
+/// Every article's and topic's slug (`PagesDoc`), read after a 404 for a page's document.
+pub const PAGES_FILE: &str = "pages.json";
 /// What the hub and topics pages need besides the library's cards (`HubDoc`).
 pub const HUB_FILE: &str = "hub.json";
 pub const GLOSSARY_FILE: &str = "glossary.json";
@@ -272,13 +274,13 @@ impl Page {
         pages
     }
 
-    /// Whether the index lists this page (an article or topic it names, or a fixed page):
-    /// how the loader tells "no such page" from a missing file that should be there.
-    pub fn exists_in(&self, index: &IndexDoc) -> bool {
+    /// Whether the site has this page's data document: articles and topics by their slug in
+    /// `pages`; the other pages' documents (hub.json, glossary.json, ...) are always there.
+    /// How the loader tells "no such page" from a missing file that should be there.
+    pub fn has_document(&self, pages: &PagesDoc) -> bool {
         match self {
-            Self::Article(slug) => index.articles.iter().any(|a| &a.slug == slug),
-            Self::Topic(slug) => index.topics.iter().any(|t| &t.slug == slug),
-            Self::Paged(listing, n) => *n <= listing.pages_in(index),
+            Self::Article(slug) => pages.articles.contains(slug),
+            Self::Topic(slug) => pages.topics.contains(slug),
             Self::NotFound => false,
             _ => true,
         }

@@ -234,6 +234,16 @@ mod pages {
     }
 
     #[test]
+    fn a_missing_document_is_the_servers_fault_only_for_a_listed_page() {
+        let pages = crate::PagesDoc { schema: 3, articles: vec!["a".into()], topics: vec!["t".into()] };
+        assert!(Page::Article("a".into()).has_document(&pages) && Page::Topic("t".into()).has_document(&pages));
+        assert!(!Page::Article("t".into()).has_document(&pages) && !Page::Topic("a".into()).has_document(&pages));
+        assert!(!Page::NotFound.has_document(&pages));
+        // The other pages' documents (hub.json, glossary.json) are always there.
+        assert!(Page::Glossary.has_document(&pages) && Page::Hub.has_document(&pages));
+    }
+
+    #[test]
     fn only_pages_drawn_in_the_browser_start_the_app_on_load() {
         assert!(Page::Search.starts_at_once() && Page::Connect.starts_at_once());
         let readable = [Page::Hub, Page::Type(CancerType::Myeloma), Page::Paged(Listing::All, 2), Page::Article("a".into()), Page::Topics, Page::Topic("t".into()), Page::Glossary, Page::NotFound];

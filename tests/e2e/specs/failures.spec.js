@@ -1,7 +1,7 @@
 // Loading and failure: faults are injected by intercepting the data requests in the
 // browser; the app itself runs unmodified. Prerendered pages carry their own data, so each
 // test reaches the faulty document by navigating inside the running app.
-const { test, expect, loadIndex, ready, openInApp, firstPage } = require('./fixtures');
+const { test, expect, loadIndex, ready, openInApp, firstPage, wake } = require('./fixtures');
 
 test.use({ expectedConsoleErrors: /Failed to load resource|net::ERR_|status of 404/ });
 
@@ -171,4 +171,16 @@ test('an article the index lists but whose document is missing is a failure with
   missing = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('main h1')).toHaveText(target.title);
+});
+
+test('an article that does not exist is not found, decided from the list of slugs, never the whole index', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) fetched.push(new URL(r.url()).pathname); });
+  // The host's not-found page, drawn by the app for this path: it asks for the article,
+  // meets a 404, and reads pages.json to tell "no such page" from a server fault.
+  await page.goto('/articles/no-such-article');
+  await wake(page);
+  await expect(page.locator('main h1')).toHaveText('We could not find that page');
+  expect(fetched).toContain('/data/pages.json');
+  expect(fetched, 'the index grows with the library').not.toContain('/data/index.json');
 });
