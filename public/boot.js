@@ -49,7 +49,7 @@ addEventListener('unhandledrejection', (e) => { if (isTrap(e.reason)) showCrash(
 // the page (Subresource Integrity): a changed or corrupted file is refused, not run. The
 // glue goes through a <script> element (a dynamic import() cannot carry `integrity`); the
 // import() that follows gets that same, checked module from the browser's module map.
-// `fetch` resolves once both are on their way; `run` then compiles and starts the app.
+// `fetchApp` resolves once both are on their way; `run` then compiles and starts the app.
 function fetchApp() {
   return new Promise((resolve, reject) => {
     const glue = document.createElement('script');
@@ -91,8 +91,8 @@ function fetchPageData() {
 
 // The reader's first move: a pointer that moves or presses, a key, a focus, a wheel, a
 // scroll, or a click with none of these before it (a screen reader's activation). Whichever
-// comes first starts the app; on a phone that is usually the first touch
-// of a scroll, on a computer the mouse, so the app is live before the first tap or click.
+// comes first starts the app; on a phone that is usually the first touch of a scroll, on a
+// computer the mouse, so the app is live before the first tap or click.
 const FIRST_MOVES = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'scroll', 'click'];
 function firstMove() {
   return new Promise((resolve) => {
@@ -163,8 +163,7 @@ function pageLoaded() {
 function startPrerendered() {
   const atOnce = document.body.dataset.start === 'load' || location.search !== '';
   const moved = atOnce ? Promise.resolve() : firstMove();
-  let started;
-  started = pageLoaded()
+  const started = pageLoaded()
     .then(() => Promise.all([fetchPageData(), fetchApp()]))
     .then(([, wasm]) => moved.then(() => run(wasm)));
   if (!atOnce) holdClicks(started);
