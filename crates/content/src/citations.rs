@@ -90,6 +90,10 @@ fn markers(text: &str) -> impl Iterator<Item = &str> {
 pub fn statistic(sentence: &str) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
+        // Every statistic starts at a word with a digit in it; most words have none.
+        if !w.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let bare = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '%' && c != '$' && c != '.' && c != ',');
         let number = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && s.starts_with(|c: char| c.is_ascii_digit());
         let next = |k: usize| words.get(i + k).map(|s| s.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != ',')).unwrap_or("");

@@ -5,13 +5,14 @@
 //!
 //! The pair is checked here: every page has its twin and no twin lacks an original; a twin
 //! names its original; review dates and the number of questions match; and both state the
-//! same numbers (a translation cannot drop or change a statistic).
+//! same numbers (a translation cannot drop or change a statistic; for articles this is
+//! checked when each is compiled, see `articles`).
 
 use crate::dates::Day;
 use crate::error::ContentError;
 use crate::front_matter::{ArticleFront, HubFront, TopicFront, TwinArticleFront, TwinHubFront, TwinTopicFront};
 use crate::site::Sources;
-use crate::source::{self, SourceDoc};
+use crate::source::{self, Keep, SourceDoc};
 use crate::{glossary, numbers, products};
 use cart_model::Lang;
 use std::collections::BTreeMap;
@@ -22,8 +23,8 @@ use std::path::Path;
 pub(crate) fn read(en: &Sources, lang: Lang, dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
     let before = errors.len();
     let hub = source::load::<TwinHubFront>(&dir.join("hub.md"), errors).map_err(|e| errors.push(e)).ok();
-    let mut articles = source::load_dir::<TwinArticleFront>(&dir.join("articles"), errors);
-    let mut topics = source::load_dir::<TwinTopicFront>(&dir.join("topics"), errors);
+    let mut articles = source::load_dir::<TwinArticleFront>(&dir.join("articles"), Keep::Front, errors);
+    let mut topics = source::load_dir::<TwinTopicFront>(&dir.join("topics"), Keep::Whole, errors);
     source::assign_slugs(&mut articles, |_| None, errors);
     source::assign_slugs(&mut topics, |_| None, errors);
     let glossary_file = dir.join("glossary.toml");
@@ -66,7 +67,7 @@ fn join_all<F, T>(
     out
 }
 
-fn join_article(en: &SourceDoc<ArticleFront>, twin: SourceDoc<TwinArticleFront>, lang: Lang, errors: &mut Vec<ContentError>) -> Option<SourceDoc<ArticleFront>> {
+fn join_article(en: &SourceDoc<ArticleFront>, twin: SourceDoc<TwinArticleFront>, _lang: Lang, errors: &mut Vec<ContentError>) -> Option<SourceDoc<ArticleFront>> {
     let t = &twin.front;
     let before = errors.len();
     names_original(&twin, &t.original, en, errors);
@@ -78,11 +79,8 @@ fn join_article(en: &SourceDoc<ArticleFront>, twin: SourceDoc<TwinArticleFront>,
         let reason = format!("{} questions; the original has {}", t.questions.len(), en.front.questions.len());
         errors.push(twin.error_at("questions", reason));
     }
-    let mut texts_en: Vec<&str> = vec![&en.front.title, &en.front.summary, &en.front.review_basis];
-    texts_en.extend(en.front.questions.iter().map(String::as_str));
-    let mut texts: Vec<&str> = vec![&t.title, &t.summary, &t.review_basis];
-    texts.extend(t.questions.iter().map(String::as_str));
-    same_numbers(en, &texts_en, &twin, &texts, lang, errors);
+    // Only front matter is read here; the numbers are compared when the twin's body is
+    // read, article by article (`articles::compile_one`).
     let front = ArticleFront {
         title: t.title.clone(),
         summary: t.summary.clone(),
@@ -125,9 +123,11 @@ fn names_original<F, T>(twin: &SourceDoc<T>, original: &str, en: &SourceDoc<F>, 
 
 /// The twin states the same numbers as its original, front matter and body together.
 fn same_numbers<F, T>(en: &SourceDoc<F>, en_texts: &[&str], twin: &SourceDoc<T>, texts: &[&str], lang: Lang, errors: &mut Vec<ContentError>) {
-    let blocks = |d: Option<&crate::markdown::Parsed>| d.map(|p| p.blocks.clone()).unwrap_or_default();
-    let original = numbers::in_page(en_texts, &blocks(en.body.as_ref()), Lang::DEFAULT);
-    let translated = numbers::in_page(texts, &blocks(twin.body.as_ref()), lang);
+    fn blocks(d: Option<&crate::markdown::Parsed>) -> &[cart_model::Block] {
+        d.map(|p| p.blocks.as_slice()).unwrap_or_default()
+    }
+    let original = numbers::in_page(en_texts, blocks(en.body.as_ref()), Lang::DEFAULT);
+    let translated = numbers::in_page(texts, blocks(twin.body.as_ref()), lang);
     if let Some(diff) = numbers::difference(&original, &translated) {
         errors.push(twin.error(1, format!("states other numbers than {}: {diff}", en.file.display())));
     }

@@ -7,6 +7,7 @@ pub mod citations;
 pub mod claims;
 pub mod connect;
 pub mod dates;
+pub mod articles;
 mod editions;
 pub mod error;
 pub mod figures;
@@ -21,11 +22,38 @@ mod site;
 pub mod source;
 
 pub use error::ContentError;
-pub use site::{compile, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
+pub use site::{compile, compile_to, ArticleReport, Site, MAX_GRADE, MAX_MEDIAN_GRADE};
 
 use cart_model::library::{self, CardsDoc, FacetsDoc};
 use cart_model::{page, HubDoc, IndexDoc, PagesDoc};
+use rayon::prelude::*;
 use std::path::Path;
+
+/// Compiles `content` and writes every edition under `out`, each article as soon as it is
+/// compiled (`site::compile_to`), so memory does not grow with the library. Everything is
+/// written into `<out>.partial` first and moved to `out` only when the whole site compiled:
+/// content with errors leaves `out` as it was.
+pub fn build(content: &Path, out: &Path) -> std::result::Result<Site, Vec<ContentError>> {
+    let staging = out.with_extension("partial");
+    let io = |e: std::io::Error| vec![ContentError::new(out, 0, format!("cannot write: {e}"))];
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io)?;
+    }
+    let result = site::compile_to(content, articles::Output::Write(&staging)).and_then(|site| write(&site, &staging).map(|_| site).map_err(io));
+    match result {
+        Ok(site) => {
+            if out.exists() {
+                std::fs::remove_dir_all(out).map_err(io)?;
+            }
+            std::fs::rename(&staging, out).map_err(io)?;
+            Ok(site)
+        }
+        Err(errors) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(errors)
+        }
+    }
+}
 
 /// Writes every edition: `index.json`, `glossary.json`, `articles/<slug>.json` and
 /// `topics/<slug>.json` under `out` for the default language, under `out/<lang>/` for others.
@@ -46,13 +74,11 @@ fn write_edition(site: &Site, out: &Path) -> std::io::Result<()> {
     write_json(&out.join("glossary.json"), &site.glossary)?;
     write_json(&out.join("connect.json"), &site.connect)?;
     write_json(&out.join(cart_model::page::SEARCH_FILE), &site.search)?;
-    for doc in &site.articles {
-        write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc)?;
-    }
-    for doc in &site.topics {
-        write_json(&out.join("topics").join(format!("{}.json", doc.topic.slug)), doc)?;
-    }
-    Ok(())
+    // One file per document, written on every core (serialising is most of the time).
+    std::fs::create_dir_all(out.join("articles"))?;
+    std::fs::create_dir_all(out.join("topics"))?;
+    site.articles.par_iter().try_for_each(|doc| write_json(&out.join("articles").join(format!("{}.json", doc.article.slug)), doc))?;
+    site.topics.par_iter().try_for_each(|doc| write_json(&out.join("topics").join(format!("{}.json", doc.topic.slug)), doc))
 }
 
 /// The hub's documents (`hub.json`) and the library a page at a time (`cart_model::library`).

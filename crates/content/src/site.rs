@@ -1,7 +1,8 @@
 //! The compiler's stages, run in order over the whole content folder. Each stage adds to one
 //! error list, so an author sees every problem in one pass:
 //!
-//! 1. read: each file parsed once (`source`), slugs assigned;
+//! 1. read: each file's front matter parsed (`source`), slugs assigned; the hub's and
+//!    topics' bodies too (articles' bodies are read in their turn, see `articles`);
 //! 2. claims: rules that changed or differ by product (`claims`);
 //! 3. documents: hub, articles (`article`) and topics built from their sources, product
 //!    tables expanded (`products`);
@@ -11,18 +12,21 @@
 //! 6. glossary: first uses linked;
 //! 7. cross-document rules: chips, topics, median grade, unused terms;
 //! 8. assemble the index.
+//!
+//! Stages 2 to 6 run for one article at a time (`articles`), so a large library is never
+//! held in memory whole; the hub and topics go through them here.
 
-use crate::article::{self, Titles};
+use crate::article::Titles;
+use crate::articles::{self, Compiled, LinkTargets, Originals, Output};
 use crate::dates::Day;
 use crate::error::{ContentError, Result};
 use crate::front_matter::{ArticleFront, HubFront, TopicFront};
-use crate::source::{self, past_date, refs, require_text, SourceDoc};
+use crate::source::{self, past_date, refs, require_text, Keep, SourceDoc};
 use crate::readability::{Score, MIN_FERNANDEZ_HUERTA};
 use crate::{citations, claims, connect, editions, glossary, products, readability};
 use cart_model::search::{self, SearchDoc};
 use cart_model::{
-    word_count, ConnectDoc, Lang, Article, ArticleDoc, ArticleSummary, CancerType, GlossaryDoc, Hub, IndexDoc, Page, PageRef, Topic, TopicDoc,
-    TopicSummary, SCHEMA_VERSION,
+    ArticleDoc, ConnectDoc, Lang, CancerType, GlossaryDoc, Hub, IndexDoc, PageRef, Topic, TopicDoc, TopicSummary, SCHEMA_VERSION,
 };
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -84,6 +88,13 @@ pub(crate) struct Sources {
 /// per other language, such as `es/`, with the twins). Returns every error found, in every
 /// edition, not just the first.
 pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
+    compile_to(dir, Output::Keep)
+}
+
+/// As `compile`, with each article sent to `output` as soon as it is compiled: with
+/// `Output::Write`, each edition's articles are written under its folder there and not kept
+/// in the `Site` (so a large library is never held whole).
+pub fn compile_to(dir: &Path, output: Output) -> std::result::Result<Site, Vec<ContentError>> {
     let mut errors = Vec::new();
     let Some(en) = read(dir, &mut errors) else { return Err(errors) };
     let twins: Vec<Sources> = Lang::EVERY
@@ -91,8 +102,8 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
         .filter(|l| *l != Lang::DEFAULT && dir.join(l.code()).is_dir())
         .filter_map(|l| editions::read(&en, l, &dir.join(l.code()), &mut errors))
         .collect();
-    let site = compile_edition(&en, &mut errors);
-    let translations: Vec<Site> = twins.iter().filter_map(|t| compile_edition(t, &mut errors)).collect();
+    let (site, originals) = compile_edition(&en, None, output, &mut errors);
+    let translations: Vec<Site> = twins.iter().filter_map(|t| compile_edition(t, Some(&originals), output, &mut errors).0).collect();
     match site {
         Some(mut site) if errors.is_empty() => {
             site.translations = translations;
@@ -122,38 +133,52 @@ fn add_connect(site: &mut Site, en: &Sources, errors: &mut Vec<ContentError>) {
     site.translations.iter_mut().for_each(compile_for);
 }
 
-/// Stages 2 to 8 for one edition; `None` if it added errors.
-fn compile_edition(src: &Sources, all_errors: &mut Vec<ContentError>) -> Option<Site> {
+/// Stages 2 to 8 for one edition (`None` if it added errors), and the numbers each of its
+/// articles states (for a translation's, given the `originals`, to match).
+fn compile_edition(src: &Sources, originals: Option<&Originals>, output: Output, all_errors: &mut Vec<ContentError>) -> (Option<Site>, Originals) {
     let mut errors = Vec::new();
-    let site = compile_stages(src, &mut errors);
+    let (site, numbers) = compile_stages(src, originals, output, &mut errors);
     let ok = errors.is_empty();
     all_errors.append(&mut errors);
-    site.filter(|_| ok)
+    (site.filter(|_| ok), numbers)
 }
 
-fn compile_stages(src: &Sources, errors: &mut Vec<ContentError>) -> Option<Site> {
+fn compile_stages(src: &Sources, originals: Option<&Originals>, output: Output, errors: &mut Vec<ContentError>) -> (Option<Site>, Originals) {
     check_claims(src, errors);
     let today = Day::today();
     let hub = compile_hub(&src.hub, src.lang, &titles(&src.articles, |f| f.title.as_str()), today).map_err(|e| errors.push(e)).ok();
-    let mut articles = compile_articles(src, today, errors);
     let topics = compile_topics(src, errors);
-    check_links(src, errors);
+    let links = LinkTargets::of(src);
+    check_links(src, &links, errors);
     check_uncited_pages(src, errors);
-    let reports = check_readability(src, &articles, errors);
-    let used_terms = link_glossary(src, &mut articles, errors);
+    check_readability(src, errors);
+    let terms = glossary::Matcher::new(&src.terms).map_err(|reason| errors.push(ContentError::new(&src.glossary_file, 1, reason))).ok();
+    let paths: Vec<&[PageRef]> = hub.iter().flat_map(|h| [h.start_here.as_slice(), h.caregiver_path.as_slice()]).collect();
+    let journey = articles::journey(src, &paths);
+    let folder;
+    let output = match output {
+        Output::Write(dir) => {
+            folder = dir.join(src.lang.folder());
+            Output::Write(&folder)
+        }
+        Output::Keep => Output::Keep,
+    };
+    let ctx = articles::Context { src, today, links: &links, glossary: terms.as_ref(), journey: &journey, originals, output };
+    let (mut articles, numbers) = articles::compile_all(&ctx, errors);
     if !errors.is_empty() {
-        return None;
+        return (None, numbers);
     }
-    let site = assemble(hub?, articles, topics, src, reports);
-    cross_document(src, &site, &used_terms, errors);
-    Some(site)
+    let Some(hub) = hub else { return (None, numbers) };
+    let site = assemble(hub, &mut articles, topics, src);
+    cross_document(src, &site, &articles, errors);
+    (Some(site), numbers)
 }
 
 /// Stage 1: every file parsed once, slugs assigned. Stops here if any file cannot be read.
 fn read(dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
     let hub = source::load::<HubFront>(&dir.join("hub.md"), errors).map_err(|e| errors.push(e)).ok();
-    let mut articles = source::load_dir::<ArticleFront>(&dir.join("articles"), errors);
-    let mut topics = source::load_dir::<TopicFront>(&dir.join("topics"), errors);
+    let mut articles = source::load_dir::<ArticleFront>(&dir.join("articles"), Keep::Front, errors);
+    let mut topics = source::load_dir::<TopicFront>(&dir.join("topics"), Keep::Whole, errors);
     let glossary_file = dir.join("glossary.toml");
     let terms = glossary::load(&glossary_file).map_err(|e| errors.push(e)).unwrap_or_default();
     let products = products::load(&dir.join("products.toml"), Day::today()).map_err(|e| errors.push(e)).unwrap_or_default();
@@ -165,12 +190,11 @@ fn read(dir: &Path, errors: &mut Vec<ContentError>) -> Option<Sources> {
     Some(Sources { dir: dir.to_path_buf(), lang: Lang::DEFAULT, hub: hub?, articles, topics, glossary_file, terms, products })
 }
 
-/// Stage 2: claims that changed (the 2025 REMS removal) or differ by product.
+/// Stage 2 for the hub and topics: claims that changed (the 2025 REMS removal) or differ by
+/// product.
 fn check_claims(src: &Sources, errors: &mut Vec<ContentError>) {
-    let bodies: Vec<(&PathBuf, (&str, usize))> = std::iter::once((&src.hub.file, src.hub.body_source()))
-        .chain(src.articles.iter().map(|a| (&a.file, a.body_source())))
-        .chain(src.topics.iter().map(|t| (&t.file, t.body_source())))
-        .collect();
+    let bodies: Vec<(&PathBuf, (&str, usize))> =
+        std::iter::once((&src.hub.file, src.hub.body_source())).chain(src.topics.iter().map(|t| (&t.file, t.body_source()))).collect();
     let found: Vec<Vec<ContentError>> = bodies
         .par_iter()
         .map(|(file, (body, first_line))| {
@@ -213,57 +237,6 @@ fn titles<F>(docs: &[SourceDoc<F>], title: impl Fn(&F) -> &str) -> Titles<'_> {
     docs.iter().map(|d| (d.slug.as_str(), title(&d.front))).collect()
 }
 
-/// Stage 3: the articles that compile (each failure is recorded), with their product
-/// tables drawn and their citations checked and numbered.
-fn compile_articles(src: &Sources, today: Day, errors: &mut Vec<ContentError>) -> Vec<Article> {
-    let article_titles = titles(&src.articles, |f| f.title.as_str());
-    let topic_titles = titles(&src.topics, |f| f.title.as_str());
-    // Each article on its own (rayon keeps their order, so errors come out in file order).
-    let compiled: Vec<(Option<Article>, Vec<ContentError>)> = src
-        .articles
-        .par_iter()
-        .map(|doc| {
-            let mut found = Vec::new();
-            let article = match article::compile(doc, src.lang, today, &article_titles, &topic_titles) {
-                Ok((mut article, mut sources)) => {
-                    if let Err(reason) = products::expand(&src.products, src.lang, &mut article.body, &mut sources) {
-                        found.push(doc.error(doc.body_source().1, reason));
-                    }
-                    cite(doc, &mut article, sources, &src.products, &mut found);
-                    draw_figures(doc, &mut article.body, &src.dir, &mut found);
-                    Some(article)
-                }
-                Err(e) => {
-                    found.push(e);
-                    None
-                }
-            };
-            (article, found)
-        })
-        .collect();
-    crate::error::gather(compiled, errors)
-}
-
-/// Stage 4 for an article: every statistic cited, every citation listed, markers numbered;
-/// every cell therapy it names described in products.toml.
-fn cite(doc: &SourceDoc<ArticleFront>, article: &mut Article, sources: article::CitedSources, products: &products::Products, errors: &mut Vec<ContentError>) {
-    let ids: Vec<String> = sources.iter().map(|(id, _)| id.clone()).collect();
-    let (body, first_line) = doc.body_source();
-    for (line, reason) in citations::check(body, first_line, &ids).into_iter().chain(products.unknown_products(body, first_line)) {
-        errors.push(doc.error(line, reason));
-    }
-    citations::link(&mut article.body, &ids);
-    article.sources = sources.into_iter().map(|(_, s)| s).collect();
-}
-
-/// Stage 3 for figures: each drawing read from content/images and checked.
-fn draw_figures<F>(doc: &SourceDoc<F>, blocks: &mut [cart_model::Block], dir: &Path, errors: &mut Vec<ContentError>) {
-    let refs = doc.body.as_ref().map(|b| b.figures.clone()).unwrap_or_default();
-    for (line, reason) in crate::figures::load(blocks, &refs, dir) {
-        errors.push(doc.error(line, reason));
-    }
-}
-
 /// Stage 4 for the hub and topics: they list no sources, so they may state no statistic and
 /// cite nothing; a number belongs in the article that sources it.
 fn check_uncited_pages(src: &Sources, errors: &mut Vec<ContentError>) {
@@ -292,53 +265,18 @@ fn compile_topics(src: &Sources, errors: &mut Vec<ContentError>) -> Vec<Topic> {
     src.topics.iter().filter_map(|t| compile_one(t).map_err(|e| errors.push(e)).ok()).collect()
 }
 
-/// Stage 4: every link in every body names a page that exists, through the page model.
-fn check_links(src: &Sources, errors: &mut Vec<ContentError>) {
-    let articles: HashSet<&str> = src.articles.iter().map(|a| a.slug.as_str()).collect();
-    let topics: HashSet<&str> = src.topics.iter().map(|t| t.slug.as_str()).collect();
-    let terms: HashSet<&str> = src.terms.iter().map(|t| t.entry.slug.as_str()).collect();
-    let exists = |href: &str| -> bool {
-        let fragment = href.split_once('#').map(|(_, f)| f);
-        match Page::parse(href) {
-            Some(Page::Article(slug)) => articles.contains(slug.as_str()),
-            Some(Page::Topic(slug)) => topics.contains(slug.as_str()),
-            Some(Page::Glossary) => fragment.is_none_or(|f| terms.contains(f)),
-            Some(Page::NotFound) | None => false,
-            Some(_) => true,
-        }
-    };
-    let bodies = std::iter::once((&src.hub.file, &src.hub.body))
-        .chain(src.articles.iter().map(|a| (&a.file, &a.body)))
-        .chain(src.topics.iter().map(|t| (&t.file, &t.body)));
+/// Stage 4 for the hub and topics: every link in their bodies names a page that exists,
+/// through the page model.
+fn check_links(src: &Sources, links: &LinkTargets, errors: &mut Vec<ContentError>) {
+    let bodies = std::iter::once((&src.hub.file, &src.hub.body)).chain(src.topics.iter().map(|t| (&t.file, &t.body)));
     for (file, body) in bodies {
-        for link in body.iter().flat_map(|b| &b.links).filter(|l| l.href.starts_with('/')) {
-            if !exists(&link.href) {
-                errors.push(ContentError::new(file, link.line, format!("link to \"{}\" points at a page that does not exist", link.href)));
-            }
-        }
+        links.check(file, body.as_ref(), errors);
     }
 }
 
-/// Stage 5: each article's readability in its language, gated (hub and topics too, in the
-/// other languages: their English gate is the site-wide median below).
-fn check_readability(src: &Sources, articles: &[Article], errors: &mut Vec<ContentError>) -> Vec<ArticleReport> {
-    let docs: std::collections::HashMap<&str, &SourceDoc<ArticleFront>> = src.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
-    let scored: Vec<(ArticleReport, Option<ContentError>)> = articles
-        .par_iter()
-        .map(|article| {
-            let counts = readability::counts(&article.body, src.lang);
-            let error = match (too_hard(&counts), docs.get(article.slug.as_str())) {
-                (Some(reason), Some(doc)) => Some(doc.error(doc.body_source().1, reason)),
-                _ => None,
-            };
-            (ArticleReport { slug: article.slug.clone(), words: word_count(&article.body), score: counts.score() }, error)
-        })
-        .collect();
-    let mut reports = Vec::with_capacity(scored.len());
-    for (report, error) in scored {
-        errors.extend(error);
-        reports.push(report);
-    }
+/// Stage 5 for the hub and topics, in the other languages (their English gate is the
+/// site-wide median below; each article is gated in `articles`).
+fn check_readability(src: &Sources, errors: &mut Vec<ContentError>) {
     if src.lang != Lang::DEFAULT {
         let pages = std::iter::once((&src.hub.file, &src.hub.body)).chain(src.topics.iter().map(|t| (&t.file, &t.body)));
         for (file, body) in pages {
@@ -348,12 +286,11 @@ fn check_readability(src: &Sources, articles: &[Article], errors: &mut Vec<Conte
             }
         }
     }
-    reports
 }
 
 /// Why a text fails its language's gate. Spanish is scored from 100 words up: on a few
 /// words the formula swings wildly ("Una introducción." scores 25).
-fn too_hard(counts: &readability::Counts) -> Option<String> {
+pub(crate) fn too_hard(counts: &readability::Counts) -> Option<String> {
     if counts.lang != Lang::DEFAULT && counts.words < readability::MIN_WORDS_TO_SCORE {
         return None;
     }
@@ -366,30 +303,9 @@ fn too_hard(counts: &readability::Counts) -> Option<String> {
     }
 }
 
-/// Stage 6: the first use of each glossary term in each article links to its definition.
-fn link_glossary(src: &Sources, articles: &mut [Article], errors: &mut Vec<ContentError>) -> HashSet<String> {
-    let terms = match glossary::Matcher::new(&src.terms) {
-        Ok(m) => m,
-        Err(reason) => {
-            errors.push(ContentError::new(&src.glossary_file, 1, reason));
-            return HashSet::new();
-        }
-    };
-    let terms = &terms;
-    // Each article links its own first uses; the sets of terms used are merged after.
-    let used: Vec<HashSet<String>> = articles
-        .par_iter_mut()
-        .map(|article| {
-            let mut used = HashSet::new();
-            glossary::link_first_uses(&mut article.body, terms, &mut used);
-            used
-        })
-        .collect();
-    used.into_iter().flatten().collect()
-}
-
 /// Stage 7: rules over the whole site.
-fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, errors: &mut Vec<ContentError>) {
+fn cross_document(src: &Sources, site: &Site, articles: &[Compiled], errors: &mut Vec<ContentError>) {
+    let used_terms: HashSet<&str> = articles.iter().flat_map(|a| &a.used_terms).map(String::as_str).collect();
     let articles_dir = src.dir.join("articles");
     let grades = site.reports.iter().filter_map(|r| if let Score::Grade(g) = r.score { Some(g) } else { None }).collect();
     if let Some(median) = median(grades) {
@@ -397,7 +313,7 @@ fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, erro
             errors.push(ContentError::new(&articles_dir, 0, format!("median reading grade {median:.1} is above {MAX_MEDIAN_GRADE}")));
         }
     }
-    for t in src.terms.iter().filter(|t| !used_terms.contains(&t.entry.slug)) {
+    for t in src.terms.iter().filter(|t| !used_terms.contains(t.entry.slug.as_str())) {
         let reason = format!("glossary term \"{}\" is not used in any article: use it or remove it", t.entry.term);
         errors.push(ContentError::new(&src.glossary_file, t.line, reason));
     }
@@ -408,7 +324,7 @@ fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, erro
             errors.push(ContentError::new(file, 1, reason));
         }
     }
-    one_title_per_source(src, site, errors);
+    one_title_per_source(src, articles, errors);
     for t in CancerType::EVERY {
         let n = site.index.articles.iter().filter(|a| a.cancer_types.contains(&t)).count();
         if n < MIN_ARTICLES_PER_TYPE {
@@ -419,13 +335,14 @@ fn cross_document(src: &Sources, site: &Site, used_terms: &HashSet<String>, erro
 }
 
 /// The same source (URL) is named the same way on every page.
-fn one_title_per_source(src: &Sources, site: &Site, errors: &mut Vec<ContentError>) {
+fn one_title_per_source(src: &Sources, articles: &[Compiled], errors: &mut Vec<ContentError>) {
     let mut seen: std::collections::HashMap<&str, (&str, &str)> = std::collections::HashMap::new();
-    for doc in &site.articles {
-        for s in &doc.article.sources {
-            let first = seen.entry(s.url.as_str()).or_insert((s.title.as_str(), doc.article.slug.as_str()));
+    for article in articles {
+        let slug = article.summary.slug.as_str();
+        for s in &article.sources {
+            let first = seen.entry(s.url.as_str()).or_insert((s.title.as_str(), slug));
             if first.0 != s.title {
-                let file = src.articles.iter().find(|a| a.slug == doc.article.slug).map(|a| a.file.clone()).unwrap_or_default();
+                let file = src.articles.iter().find(|a| a.slug == slug).map(|a| a.file.clone()).unwrap_or_default();
                 let reason = format!("source {} is titled \"{}\" here but \"{}\" in {}: use one title", s.url, s.title, first.0, first.1);
                 errors.push(ContentError::new(file, 1, reason));
             }
@@ -443,15 +360,12 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     }
 }
 
-/// Stage 8: the documents the app reads, in reading order.
-fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &Sources, reports: Vec<ArticleReport>) -> Site {
-    // Journey order: stage, then the editor's order within it (never the alphabet first).
-    let order = |a: &Article| (a.stage, src.articles.iter().find(|d| d.slug == a.slug).map_or(u32::MAX, |d| d.front.order));
-    articles.sort_by(|a, b| order(a).cmp(&order(b)).then(a.title.cmp(&b.title)));
-    link_next(&mut articles, &hub);
-    let summaries: Vec<ArticleSummary> = articles.iter().map(summary_of).collect();
+/// Stage 8: the documents the app reads, in reading order (the articles come in it). With
+/// `Output::Keep`, the articles' documents move from `articles` into the site.
+fn assemble(hub: Hub, articles: &mut [Compiled], mut topics: Vec<Topic>, src: &Sources) -> Site {
+    let summaries: Vec<_> = articles.iter().map(|a| a.summary.clone()).collect();
     for topic in &mut topics {
-        topic.articles = articles.iter().filter(|a| a.topics.iter().any(|t| t.slug == topic.slug)).map(summary_of).collect();
+        topic.articles = articles.iter().filter(|a| a.topics.contains(&topic.slug)).map(|a| a.summary.clone()).collect();
     }
     topics.sort_by(|a, b| a.title.cmp(&b.title));
     let topic_summaries = topics
@@ -468,35 +382,9 @@ fn assemble(hub: Hub, mut articles: Vec<Article>, mut topics: Vec<Topic>, src: &
             synonyms: search::synonym_groups(src.products.products.iter().map(|p| (p.brand.as_str(), p.generic.as_str())), src.lang),
         },
         glossary: GlossaryDoc { schema: SCHEMA_VERSION, terms },
-        reports,
+        reports: articles.iter().map(|a| a.report.clone()).collect(),
         index: IndexDoc { schema: SCHEMA_VERSION, hub, articles: summaries, topics: topic_summaries },
-        articles: articles.into_iter().map(|article| ArticleDoc { schema: SCHEMA_VERSION, article }).collect(),
+        articles: articles.iter_mut().filter_map(|a| a.doc.take()).collect(),
         topics: topics.into_iter().map(|topic| TopicDoc { schema: SCHEMA_VERSION, topic }).collect(),
-    }
-}
-
-/// Each article's next step: the next article on a reading path it is on (the patient's
-/// path first), else the next in journey order.
-fn link_next(articles: &mut [Article], hub: &Hub) {
-    let refs: Vec<PageRef> = articles.iter().map(|a| PageRef { slug: a.slug.clone(), title: a.title.clone() }).collect();
-    for (i, article) in articles.iter_mut().enumerate() {
-        let on_path = [&hub.start_here, &hub.caregiver_path].into_iter().find_map(|path| {
-            let at = path.iter().position(|r| r.slug == article.slug)?;
-            path.get(at + 1).cloned()
-        });
-        article.next = on_path.or_else(|| refs.get(i + 1).cloned());
-    }
-}
-
-fn summary_of(a: &Article) -> ArticleSummary {
-    ArticleSummary {
-        slug: a.slug.clone(),
-        title: a.title.clone(),
-        summary: a.summary.clone(),
-        cancer_types: a.cancer_types.clone(),
-        stage: a.stage,
-        reading_minutes: a.reading_minutes,
-        published: a.published.clone(),
-        last_reviewed: a.last_reviewed.clone(),
     }
 }

@@ -54,7 +54,7 @@ impl<F> SourceDoc<F> {
 /// Reads and parses one file; a Markdown error is recorded and leaves `body` empty, so the
 /// front matter can still be checked.
 pub fn load<F: DeserializeOwned>(file: &Path, errors: &mut Vec<ContentError>) -> Result<SourceDoc<F>> {
-    let text = std::fs::read_to_string(file).map_err(|e| ContentError::new(file, 0, format!("cannot read: {e}")))?;
+    let text = read(file)?;
     let split = front_matter::split(file, &text)?;
     let front = front_matter::parse::<F>(file, &split)?;
     let body = markdown::parse(file, split.body, split.body_line).map_err(|e| errors.push(e)).ok();
@@ -70,8 +70,57 @@ pub fn load<F: DeserializeOwned>(file: &Path, errors: &mut Vec<ContentError>) ->
     })
 }
 
+/// How much of each file `load_dir` keeps.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Keep {
+    /// Front matter and parsed body (hub and topics: few, and read whole by every stage).
+    Whole,
+    /// Front matter only; the body is read again by `with_body` when the page's turn comes
+    /// (articles: so a large library is never held in memory at once).
+    Front,
+}
+
+/// Reads one file's front matter only (see `Keep::Front`).
+pub fn load_front<F: DeserializeOwned>(file: &Path) -> Result<SourceDoc<F>> {
+    let text = read(file)?;
+    let split = front_matter::split(file, &text)?;
+    let front = front_matter::parse::<F>(file, &split)?;
+    Ok(SourceDoc {
+        file: file.to_path_buf(),
+        front,
+        slug: String::new(),
+        front_text: split.front.to_string(),
+        front_line: split.front_line,
+        body_text: String::new(),
+        body_line: split.body_line,
+        body: None,
+    })
+}
+
+/// The page of a front-only `doc` with its body read and parsed, keeping the front matter
+/// (and slug) `doc` already has: a translation's is already joined to its original's.
+pub fn with_body<F: Clone>(doc: &SourceDoc<F>, errors: &mut Vec<ContentError>) -> Result<SourceDoc<F>> {
+    let text = read(&doc.file)?;
+    let split = front_matter::split(&doc.file, &text)?;
+    let body = markdown::parse(&doc.file, split.body, split.body_line).map_err(|e| errors.push(e)).ok();
+    Ok(SourceDoc {
+        file: doc.file.clone(),
+        front: doc.front.clone(),
+        slug: doc.slug.clone(),
+        front_text: doc.front_text.clone(),
+        front_line: split.front_line,
+        body_text: split.body.to_string(),
+        body_line: split.body_line,
+        body,
+    })
+}
+
+fn read(file: &Path) -> Result<String> {
+    std::fs::read_to_string(file).map_err(|e| ContentError::new(file, 0, format!("cannot read: {e}")))
+}
+
 /// Every `.md` file of a folder, in name order.
-pub fn load_dir<F: DeserializeOwned + Send>(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<SourceDoc<F>> {
+pub fn load_dir<F: DeserializeOwned + Send>(dir: &Path, keep: Keep, errors: &mut Vec<ContentError>) -> Vec<SourceDoc<F>> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
         Err(e) => {
@@ -85,7 +134,11 @@ pub fn load_dir<F: DeserializeOwned + Send>(dir: &Path, errors: &mut Vec<Content
         .par_iter()
         .map(|f| {
             let mut found = Vec::new();
-            let doc = load::<F>(f, &mut found).map_err(|e| found.push(e)).ok();
+            let doc = match keep {
+                Keep::Whole => load::<F>(f, &mut found),
+                Keep::Front => load_front::<F>(f),
+            };
+            let doc = doc.map_err(|e| found.push(e)).ok();
             (doc, found)
         })
         .collect();

@@ -58,3 +58,73 @@ fn compiled_article_json_snapshot() {
     let doc = site.articles.iter().find(|d| d.article.slug == "car-t-for-multiple-myeloma").expect("the myeloma article");
     insta::assert_json_snapshot!("car-t-for-multiple-myeloma", doc);
 }
+
+/// Every file under `dir`, with its bytes, by path relative to `dir`.
+fn files(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.insert(path.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_streaming_build_writes_what_compile_and_write_do() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let whole = tempfile::tempdir().unwrap();
+    cart_content::write(&library(), whole.path()).unwrap();
+    let streamed = tempfile::tempdir().unwrap();
+    let out = streamed.path().join("data");
+    let site = cart_content::build(&dir, &out).unwrap_or_else(|errors| panic!("{errors:?}"));
+    assert!(site.articles.is_empty(), "the build kept the articles in memory");
+    let (a, b) = (files(whole.path()), files(&out));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    assert!(a.len() > 2 * site.index.articles.len(), "{} files", a.len());
+    for (path, bytes) in &a {
+        assert!(b[path] == *bytes, "{} differs", path.display());
+    }
+    assert!(!streamed.path().join("data.partial").exists());
+}
+
+#[test]
+fn a_build_with_errors_leaves_the_output_as_it_was() {
+    let content = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"), content.path());
+    // The last article in file order breaks, after the others were compiled and written.
+    let articles = content.path().join("articles");
+    let mut names: Vec<_> = std::fs::read_dir(&articles).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let last = names.last().unwrap();
+    let text = std::fs::read_to_string(last).unwrap();
+    std::fs::write(last, text.replacen("stage = \"", "stage = \"nowhere-", 1)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let data = out.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("index.json"), "earlier").unwrap();
+    let errors = cart_content::build(content.path(), &data).unwrap_err();
+    assert!(errors.iter().any(|e| e.reason.contains("unknown stage")), "{errors:?}");
+    assert_eq!(files(&data).len(), 1, "the failed build wrote into the output");
+    assert_eq!(std::fs::read_to_string(data.join("index.json")).unwrap(), "earlier");
+    assert!(!out.path().join("data.partial").exists(), "the partial output was left behind");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

@@ -7,6 +7,11 @@
 //! the wasm, and the browser hydrates them instead of rebuilding them. Trunk's empty page is
 //! kept as `shell.html`, the SPA fallback for paths that were not prerendered.
 
+// mimalloc instead of the system allocator: rendering allocates many small strings on
+// every core; at 10,000 articles the prerender measured about 20% less CPU with it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod assets;
 mod page;
 mod routes;
