@@ -5,9 +5,17 @@
 //!   removal for six products; Aucatzyl never had a REMS and its label keeps longer limits, so a
 //!   section that states the 2-week rule must name the products it is for or mention Aucatzyl.
 
+/// A sentence states the rule when it has one of the `when` words and one of the `and` words.
 struct Rule {
     reason: &'static str,
-    matches: fn(&str) -> bool,
+    when: &'static [&'static str],
+    and: &'static [&'static str],
+}
+
+impl Rule {
+    fn matches(&self, sentence: &str) -> bool {
+        any(sentence, self.when) && any(sentence, self.and)
+    }
 }
 
 const HISTORICAL: &[&str] = &[
@@ -35,41 +43,49 @@ fn any(s: &str, words: &[&str]) -> bool {
 const RULES: &[Rule] = &[
     Rule {
         reason: "states the pre-June-2025 rule of staying near the treatment center for 4 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
-        matches: |s| {
-            any(s, &["4 weeks", "four weeks", "4-week", "four-week", "28 days", "4 semanas", "cuatro semanas", "28 días"])
-                && any(s, &["stay", "near", "close to", "within", "cerca", "quedar", "permanecer"])
-        },
+        when: &["4 weeks", "four weeks", "4-week", "four-week", "28 days", "4 semanas", "cuatro semanas", "28 días"],
+        and: &["stay", "near", "close to", "within", "cerca", "quedar", "permanecer"],
     },
     Rule {
         reason: "states the pre-June-2025 rule of not driving for 8 weeks as current (it is 2 weeks since the REMS was removed, except for Aucatzyl: name the product)",
-        matches: |s| {
-            any(s, &["8 weeks", "eight weeks", "8-week", "eight-week", "two months", "2 months", "8 semanas", "ocho semanas", "dos meses", "2 meses"])
-                && any(s, &["driv", "manej", "conduc"])
-        },
+        when: &["8 weeks", "eight weeks", "8-week", "eight-week", "two months", "2 months", "8 semanas", "ocho semanas", "dos meses", "2 meses"],
+        and: &["driv", "manej", "conduc"],
     },
     Rule {
         reason: "describes the CAR-T REMS as current (the FDA removed it on 26 June 2025)",
-        matches: |s| {
-            s.contains("rems")
-                && any(s, &["requires", "require ", "must be certified", "is required", "are required", "under a rems", "through a rems", "requiere", "exige", "obligatori"])
-        },
+        when: &["rems"],
+        and: &["requires", "require ", "must be certified", "is required", "are required", "under a rems", "through a rems", "requiere", "exige", "obligatori"],
     },
 ];
 
-const TWO_WEEK_RULE: &str = "states the 2-week stay-near or no-driving rule for every product: it applies to the six products of the June 2025 change, and Aucatzyl's label keeps longer limits; name the products or mention Aucatzyl in the same section";
-
 /// A sentence that gives the 2-week limit for staying near the center or for driving.
-fn two_week_rule(s: &str) -> bool {
-    any(s, &["2 weeks", "two weeks", "**2 weeks**", "2 semanas", "dos semanas"])
-        && any(s, &["stay", "near", "close to", "nearby", "driv", "cerca", "quedar", "permanecer", "manej", "conduc"])
+const TWO_WEEK: Rule = Rule {
+    reason: TWO_WEEK_RULE,
+    when: &["2 weeks", "two weeks", "**2 weeks**", "2 semanas", "dos semanas"],
+    and: &["stay", "near", "close to", "nearby", "driv", "cerca", "quedar", "permanecer", "manej", "conduc"],
+};
+
+const HONCODE: &str = "honcode";
+
+/// Every word some rule needs, found in one pass: most lines have none, and are passed over
+/// without trying each rule on each sentence.
+fn has_trigger(line: &str) -> bool {
+    static TRIGGERS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let words = || RULES.iter().chain([&TWO_WEEK]).flat_map(|r| r.when.iter().copied()).chain([HONCODE]);
+    match TRIGGERS.get_or_init(|| aho_corasick::AhoCorasick::new(words()).ok()) {
+        Some(triggers) => triggers.is_match(line),
+        None => true, // (the fixed word list always builds) every line is checked in full
+    }
 }
+
+const TWO_WEEK_RULE: &str = "states the 2-week stay-near or no-driving rule for every product: it applies to the six products of the June 2025 change, and Aucatzyl's label keeps longer limits; name the products or mention Aucatzyl in the same section";
 
 /// Checks a Markdown body line by line and sentence by sentence; returns (line, reason).
 pub fn outdated(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
     let mut found = Vec::new();
-    for (i, line) in body.lines().enumerate() {
-        let lower = line.to_lowercase();
-        if lower.contains("honcode") {
+    let lines: Vec<String> = body.lines().map(str::to_lowercase).collect();
+    for (i, lower) in lines.iter().enumerate().filter(|(_, l)| has_trigger(l)) {
+        if lower.contains(HONCODE) {
             found.push((first_line + i, "mentions HONcode, which closed in December 2022: never show or cite it"));
         }
         for sentence in lower.split_inclusive(['.', '!', '?']) {
@@ -77,32 +93,32 @@ pub fn outdated(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
                 continue;
             }
             for rule in RULES {
-                if (rule.matches)(sentence) {
+                if rule.matches(sentence) {
                     found.push((first_line + i, rule.reason));
                 }
             }
         }
     }
-    found.extend(two_week_rule_for_all(body, first_line));
+    found.extend(two_week_rule_for_all(&lines, first_line));
     found
 }
 
 /// Sections (from one heading to the next) that state the 2-week limit without naming the
 /// products it is for and without a word about Aucatzyl.
-fn two_week_rule_for_all(body: &str, first_line: usize) -> Vec<(usize, &'static str)> {
-    let lines: Vec<String> = body.lines().map(str::to_lowercase).collect();
+fn two_week_rule_for_all(lines: &[String], first_line: usize) -> Vec<(usize, &'static str)> {
     let mut found = Vec::new();
     let mut start = 0;
     while start < lines.len() {
         let end = (start + 1..lines.len()).find(|&j| lines[j].starts_with('#')).unwrap_or(lines.len());
         let section = &lines[start..end];
-        if !section.iter().any(|l| any(l, PRODUCT_SPECIFIC)) {
+        let candidate = section.iter().any(|l| has_trigger(l));
+        if candidate && !section.iter().any(|l| any(l, PRODUCT_SPECIFIC)) {
             for (k, line) in section.iter().enumerate() {
                 let general = line
                     .split_inclusive(['.', '!', '?'])
-                    .any(|s| two_week_rule(s) && !any(s, SIX) && !any(s, HISTORICAL));
+                    .any(|s| TWO_WEEK.matches(s) && !any(s, SIX) && !any(s, HISTORICAL));
                 if general {
-                    found.push((first_line + start + k, TWO_WEEK_RULE));
+                    found.push((first_line + start + k, TWO_WEEK.reason));
                 }
             }
         }

@@ -84,28 +84,34 @@ fn walk(blocks: &[Block], c: &mut Counts) {
 
 /// A paragraph or list item is at least one sentence, even without a full stop.
 pub fn add_text(text: &str, c: &mut Counts) {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
-    if words.is_empty() {
+    // One pass over the words (this runs over every sentence of the library).
+    let (mut words, mut ends, mut syllable_count) = (0, 0, 0);
+    for w in text.split_whitespace() {
+        if w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with("?\"") {
+            ends += 1;
+        }
+        if w.chars().any(char::is_alphanumeric) {
+            words += 1;
+            syllable_count += if c.lang == Lang::Es { spanish_syllables(w) } else { syllables(w) };
+        }
+    }
+    if words == 0 {
         return;
     }
-    let ends = text
-        .split_whitespace()
-        .filter(|w| w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with("?\""))
-        .count();
     c.sentences += ends.max(1);
     if !text.trim_end().ends_with(['.', '!', '?', '"', ')']) && ends > 0 {
         c.sentences += 1;
     }
-    c.words += words.len();
-    c.syllables += words.iter().map(|w| if c.lang == Lang::Es { spanish_syllables(w) } else { syllables(w) }).sum::<usize>();
+    c.words += words;
+    c.syllables += syllable_count;
 }
 
 /// Spanish syllables: vowel groups, split where two strong vowels meet (hiatus, "po-e-ta") or
 /// an accented í/ú breaks a diphthong ("dí-a"); "güe", "que" and a final y count once.
 pub fn spanish_syllables(word: &str) -> usize {
-    let strong = |c: char| "aeoáéó".contains(c);
-    let accented_weak = |c: char| "íú".contains(c);
-    let vowel = |c: char| strong(c) || accented_weak(c) || "iuü".contains(c);
+    let strong = |c: char| matches!(c, 'a' | 'e' | 'o' | 'á' | 'é' | 'ó');
+    let accented_weak = |c: char| matches!(c, 'í' | 'ú');
+    let vowel = |c: char| strong(c) || accented_weak(c) || matches!(c, 'i' | 'u' | 'ü');
     let mut count = 0;
     let mut prev: Option<char> = None;
     for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
@@ -130,28 +136,27 @@ pub fn syllables(word: &str) -> usize {
 }
 
 fn part_syllables(word: &str) -> usize {
-    let w: String = word.chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
-    if w.is_empty() {
-        // Numbers and symbols: read as one short word.
-        return 1;
-    }
-    if w.len() <= 3 {
-        return 1;
-    }
-    let is_vowel = |c: char| "aeiouy".contains(c);
-    let mut count = 0;
-    let mut prev = false;
-    for ch in w.chars() {
-        let v = is_vowel(ch);
+    // The word's ASCII letters, lower-cased, read once without building a string: their
+    // number, the vowel groups, and the last three (for the silent endings).
+    let (mut len, mut count, mut prev, mut last) = (0, 0, false, [0u8; 3]);
+    for b in word.bytes().filter(u8::is_ascii_alphabetic).map(|b| b.to_ascii_lowercase()) {
+        len += 1;
+        let v = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
         if v && !prev {
             count += 1;
         }
         prev = v;
+        last = [last[1], last[2], b];
     }
-    if w.ends_with('e') && !w.ends_with("le") && count > 1 {
+    // Numbers and symbols (no letters), and short words: read as one syllable.
+    if len <= 3 {
+        return 1;
+    }
+    let ends = |s: &[u8]| last.ends_with(s);
+    if ends(b"e") && !ends(b"le") && count > 1 {
         count -= 1;
     }
-    if w.ends_with("ed") && !w.ends_with("ted") && !w.ends_with("ded") && count > 1 {
+    if ends(b"ed") && !ends(b"ted") && !ends(b"ded") && count > 1 {
         count -= 1;
     }
     count.max(1)

@@ -96,13 +96,16 @@ pub fn compile(dir: &Path) -> std::result::Result<Site, Vec<ContentError>> {
 /// in the `Site` (so a large library is never held whole).
 pub fn compile_to(dir: &Path, output: Output) -> std::result::Result<Site, Vec<ContentError>> {
     let mut errors = Vec::new();
-    let Some(en) = read(dir, &mut errors) else { return Err(errors) };
+    let Some(mut en) = read(dir, &mut errors) else { return Err(errors) };
+    let (site, originals) = compile_edition(&en, None, output, &mut errors);
     let twins: Vec<Sources> = Lang::EVERY
         .into_iter()
         .filter(|l| *l != Lang::DEFAULT && dir.join(l.code()).is_dir())
         .filter_map(|l| editions::read(&en, l, &dir.join(l.code()), &mut errors))
         .collect();
-    let (site, originals) = compile_edition(&en, None, output, &mut errors);
+    // Each translation now carries what it shares with its original (`editions`): the
+    // originals' front matter need not stay in memory while the translations compile.
+    en.articles = Vec::new();
     let translations: Vec<Site> = twins.iter().filter_map(|t| compile_edition(t, Some(&originals), output, &mut errors).0).collect();
     match site {
         Some(mut site) if errors.is_empty() => {
