@@ -32,7 +32,8 @@ search_rows() {
 # hub's first view weighs (its HTML and page data, brotli), then the hub in Chromium
 # (tests/bench/chips.mjs: first view on the wire, chip toggle times, memory after load).
 scale_rows() {
-  cargo build --quiet --release --offline -p cart-content -p cart-prerender
+  # The tools as scripts/build.sh builds them for a release (Cargo.toml's `tools` profile).
+  cargo build --quiet --profile tools --offline -p cart-content -p cart-prerender
   local n out p=8194
   for n in 100 10000; do
     node tests/bench/content-corpus.mjs content ".run/content-$n" "$n"
@@ -41,8 +42,8 @@ scale_rows() {
     # compresses the new pages as it serves them).
     rm -rf "$out" && mkdir -p "$out" && cp -r dist/. "$out/"
     rm -rf "$out/data" && find "$out" \( -name '*.br' -o -name '*.gz' \) -delete
-    /usr/bin/time -f "scale $n: compile %e s, peak %M KB" target/release/cart-content ".run/content-$n" "$out/data" >/dev/null
-    /usr/bin/time -f "scale $n: prerender %e s, peak %M KB" target/release/cart-prerender "$out" >/dev/null
+    /usr/bin/time -f "scale $n: compile %e s, peak %M KB" target/tools/cart-content ".run/content-$n" "$out/data" >/dev/null
+    /usr/bin/time -f "scale $n: prerender %e s, peak %M KB" target/tools/cart-prerender "$out" >/dev/null
     echo "scale $n: hub first view $(brotli -c -q 11 "$out/index.html" | wc -c) B of HTML and $(brotli -c -q 11 "$out/page-data.js" | wc -c) B of page data (brotli)"
     scripts/nginx.sh start $p "$out"
     node tests/bench/chips.mjs "http://127.0.0.1:$p" "$n articles" || true

@@ -30,6 +30,12 @@ function edition(code, prefix) {
     pages.push({ path: `${prefix}${p}`, title, files, bytes: sizes.reduce((a, b) => a + b, 0) });
   };
   page('/', index.hub.title, null);
+  // The hub's entry also keeps every shelf of library cards (only the first shelves are
+  // precached, see PRECACHED_SHELVES), so a saved edition filters offline as it does online.
+  const library = path.join(dataDir, 'library');
+  const shelves = fs.readdirSync(library).filter((f) => f.endsWith('.json')).sort();
+  pages[0].files.push(...shelves.map((f) => `${base}/data/${prefix ? `${code}/` : ''}library/${f}`));
+  pages[0].bytes += shelves.reduce((sum, f) => sum + fs.statSync(path.join(library, f)).size, 0);
   for (const a of index.articles) page(`/articles/${a.slug}`, a.title, `articles/${a.slug}.json`);
   for (const t of index.topics) page(`/topics/${t.slug}`, t.title, `topics/${t.slug}.json`);
   page('/topics', null, null);
@@ -58,14 +64,23 @@ for (const [code, e] of Object.entries(editions)) {
 }
 fs.writeFileSync(path.join(dist, 'offline.json'), JSON.stringify({ caches: CACHES, editions: summary }));
 
+// The shelves of library cards every visitor's worker downloads on install: the hub's first
+// shelves, the same number whatever the library holds (at 10,000 articles there are 834 per
+// edition; precaching them all made every first visit download the whole library's cards
+// and every sw.js carry their list). Later shelves are cached as they are read, and kept
+// with "Save all articles".
+const PRECACHED_SHELVES = 4;
+const shelves = `cards-{${[...Array(PRECACHED_SHELVES).keys()].join(',')}}.json`;
+
 const { count, size, warnings } = await generateSW({
   swDest: path.join(dist, 'sw.js'),
   globDirectory: dist,
   // The app shell and what every page needs: the fingerprinted assets, the fallback page,
-  // each edition's hub, library cards and glossary, the loaders and the offline manifest, and
-  // the lists of pages (offline, a page not saved lists those that are).
-  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'favicon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json', 'data/offline-*.json',
-    'data/hub.json', 'data/library/*.json', 'data/glossary.json', 'data/es/hub.json', 'data/es/library/*.json', 'data/es/glossary.json'],
+  // each edition's hub, facets, first shelves of cards and glossary, the loaders and the
+  // offline manifest, and the lists of pages (offline, a page not saved lists those that are).
+  globPatterns: ['assets/*.{js,wasm,css}', 'shell.html', 'icon.svg', 'icon-maskable.svg', 'manifest.webmanifest', 'offline.json', 'data/offline-*.json',
+    'data/hub.json', 'data/library/facets.json', `data/library/${shelves}`, 'data/glossary.json',
+    'data/es/hub.json', 'data/es/library/facets.json', `data/es/library/${shelves}`, 'data/es/glossary.json'],
   modifyURLPrefix: { '': `${base}/` },
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   cacheId,

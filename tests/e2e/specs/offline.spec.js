@@ -131,6 +131,38 @@ test('offline.json stays the same size whatever the library: counts, size and wh
   }
 });
 
+test('the worker precaches the same few shelves of cards however large the library, and "Save all" keeps every shelf', () => {
+  // A copy of this build with a library of 100 shelves per edition (1,200 articles' cards),
+  // its worker and lists written again by the build's own step.
+  const repo = path.join(__dirname, '..', '..', '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cart-hub-shelves-'));
+  try {
+    fs.cpSync(process.env.DIST_DIR || path.join(repo, 'dist'), dir, { recursive: true, dereference: true });
+    const before = JSON.parse(fs.readFileSync(path.join(dir, 'offline.json'), 'utf8'));
+    const base = before.editions.en.list.split('/data/')[0];
+    const libraries = { en: 'data/library', es: 'data/es/library' };
+    for (const lib of Object.values(libraries)) {
+      for (let n = 0; n < 100; n++) {
+        const f = path.join(dir, lib, `cards-${n}.json`);
+        if (!fs.existsSync(f)) fs.copyFileSync(path.join(dir, lib, 'cards-0.json'), f);
+      }
+    }
+    execFileSync('node', [path.join(repo, 'scripts', 'offline.mjs'), dir, base], { cwd: repo, stdio: 'ignore' });
+    const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'offline.json'), 'utf8'));
+    for (const [code, lib] of Object.entries(libraries)) {
+      const precached = new Set([...sw.matchAll(/"([^"]*)\/library\/cards-\d+\.json"/g)].map((m) => m[0]).filter((u) => u.includes(`${lib}/cards-`)));
+      expect(precached.size, `${code}: shelves every first visit downloads`).toBe(4);
+      const list = JSON.parse(fs.readFileSync(path.join(dir, manifest.editions[code].list.slice(base.length)), 'utf8'));
+      const kept = list.pages[0].files.filter((f) => f.includes(`${lib}/cards-`));
+      expect(kept.length, `${code}: shelves "Save all" keeps`).toBe(100);
+      expect(list.pages[0].files).toContain(`${base}/${lib}/facets.json`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the hub is installable: a manifest under the base, with icons, that Chromium accepts', async ({ page, request }) => {
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest).toEqual(expect.objectContaining({ name: 'CAR-T Hub', start_url: '/', scope: '/', display: 'standalone' }));
