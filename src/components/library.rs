@@ -78,8 +78,10 @@ fn follow_the_url(selected: Memo<Selection>, first: usize, last: Memo<usize>, sh
         let this = asked.get_value();
         leptos::task::spawn_local(async move {
             let found = api::load_shelf(wanted.0, first, wanted.1).await;
-            if asked.get_value() == this {
-                shelf.set(Some(found));
+            // The reader may have left the page while it loaded (a card clicked before the
+            // new ones came): its values are gone then, and the answer is dropped.
+            if asked.try_get_value() == Some(this) {
+                shelf.try_set(Some(found));
             }
         });
     });

@@ -79,9 +79,11 @@ fn use_answers(asked: Memo<Asked>, ready: RwSignal<bool>, limit: RwSignal<usize>
         }
         leptos::task::spawn_local(async move {
             let answer = search::run(request(&question, limit)).await;
-            // The reader may have typed on meanwhile: only the current question's answer shows.
-            if question == asked.get_untracked() {
-                found.set(Some(Found { asked: question, answer }));
+            // The reader may have typed on meanwhile: only the current question's answer
+            // shows. Or left the page (a result clicked before the new ones came): its
+            // values are gone then, and the answer is dropped.
+            if asked.try_get_untracked().as_ref() == Some(&question) {
+                found.try_set(Some(Found { asked: question, answer }));
             }
         });
     });

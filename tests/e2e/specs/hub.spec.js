@@ -315,3 +315,35 @@ test('diagrams take a portal\'s colours and print', async ({ page }) => {
   expect((await svg.boundingBox()).height).toBeGreaterThan(200);
   await expect(page.locator('figure.figure figcaption').first()).toBeVisible();
 });
+
+test.describe('leaving while the cards load', () => {
+  // The worker would answer from its cache: the delay below must reach the page's requests.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a card clicked before a chip\'s new cards arrive opens its article, and their late answer is dropped without an error', async ({ page }) => {
+    await page.goto('/');
+    await ready(page);
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    const held = [];
+    await page.route(/\/data\/(es\/)?library\//, async (route) => {
+      held.push(route.request().url());
+      await gate;
+      await route.continue();
+    });
+    await chip(page, 'Myeloma').click();
+    await expect.poll(() => held.length, 'the chip asks for its cards').toBeGreaterThan(0);
+    // The earlier cards are still on screen: the reader opens one.
+    const first = page.locator('.cards .card__title a').first();
+    const title = (await first.textContent()).trim();
+    await first.click();
+    await expect(page.locator('main h1')).toHaveText(title);
+    // Now the cards arrive, for a page that is gone.
+    release();
+    await page.waitForTimeout(500);
+    await expect(page.locator('main h1')).toHaveText(title);
+    // No "Something went wrong" screen (and the fixture fails the test on the panic's
+    // console error).
+    await expect(page.locator('#crash')).toHaveCount(0);
+  });
+});
