@@ -56,18 +56,24 @@ impl<F> SourceDoc<F> {
 pub fn load<F: DeserializeOwned>(file: &Path, errors: &mut Vec<ContentError>) -> Result<SourceDoc<F>> {
     let text = read(file)?;
     let split = front_matter::split(file, &text)?;
-    let front = front_matter::parse::<F>(file, &split)?;
-    let body = markdown::parse(file, split.body, split.body_line).map_err(|e| errors.push(e)).ok();
-    Ok(SourceDoc {
+    let mut doc = front_only(file, &split, front_matter::parse::<F>(file, &split)?);
+    doc.body = markdown::parse(file, split.body, split.body_line).map_err(|e| errors.push(e)).ok();
+    doc.body_text = split.body.to_string();
+    Ok(doc)
+}
+
+/// A page with its front matter and no body yet.
+fn front_only<F>(file: &Path, split: &Split, front: F) -> SourceDoc<F> {
+    SourceDoc {
         file: file.to_path_buf(),
         front,
         slug: String::new(),
         front_text: split.front.to_string(),
         front_line: split.front_line,
-        body_text: split.body.to_string(),
+        body_text: String::new(),
         body_line: split.body_line,
-        body,
-    })
+        body: None,
+    }
 }
 
 /// How much of each file `load_dir` keeps.
@@ -84,17 +90,7 @@ pub enum Keep {
 pub fn load_front<F: DeserializeOwned>(file: &Path) -> Result<SourceDoc<F>> {
     let text = read(file)?;
     let split = front_matter::split(file, &text)?;
-    let front = front_matter::parse::<F>(file, &split)?;
-    Ok(SourceDoc {
-        file: file.to_path_buf(),
-        front,
-        slug: String::new(),
-        front_text: split.front.to_string(),
-        front_line: split.front_line,
-        body_text: String::new(),
-        body_line: split.body_line,
-        body: None,
-    })
+    Ok(front_only(file, &split, front_matter::parse::<F>(file, &split)?))
 }
 
 /// The page of a front-only `doc` with its body read and parsed, keeping the front matter
