@@ -114,3 +114,27 @@ for (const path of ['/no-such-page', '/articles/no-such-article', '/topics/no-su
   });
 }
 });
+
+test('moving between pages in the app keeps the head in step: the title, one description, noindex only on pages search engines skip', async ({ page, request }) => {
+  const index = await loadIndex(request);
+  const a = index.articles[0];
+  const head = () => page.evaluate(() => ({
+    descriptions: [...document.querySelectorAll('meta[name="description"]')].map((m) => m.getAttribute('content')),
+    robots: [...document.querySelectorAll('meta[name="robots"]')].map((m) => m.getAttribute('content')),
+  }));
+  await page.goto(`/articles/${a.slug}`);
+  await ready(page);
+  // The header's search box leads to /search inside the app: a page not to be listed.
+  const box = page.getByRole('search', { name: 'Search the site' }).getByRole('searchbox');
+  await box.fill('fever');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=fever$/);
+  await expect(page).toHaveTitle('Search | CAR-T Hub');
+  await expect.poll(head).toEqual({ descriptions: [expect.stringMatching(/\S/)], robots: ['noindex'] });
+  expect((await head()).descriptions[0]).not.toBe(a.summary);
+  // Back on the article: its own title and description, and listed again.
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText(a.title);
+  await expect(page).toHaveTitle(`${a.title} | CAR-T Hub`);
+  await expect.poll(head).toEqual({ descriptions: [a.summary], robots: [] });
+});
