@@ -174,33 +174,7 @@ async fn load_kept(file: String) -> Raw {
 }
 
 pub fn article(text: &str) -> Loaded<ArticleDoc> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return prerendered::article(text);
-    #[cfg(target_arch = "wasm32")]
     Ok(decode(text)?)
-}
-
-/// Prerendering writes a page in two passes over its view (one to find what it reads, one
-/// to write it), so each article's document was decoded twice; the last one decoded on this
-/// thread is kept and copied (about half the cost), for 20,000 article pages at 10,000
-/// articles in two languages.
-#[cfg(not(target_arch = "wasm32"))]
-mod prerendered {
-    use super::{decode, ArticleDoc, Loaded};
-    use std::cell::RefCell;
-
-    thread_local! {
-        static LAST: RefCell<Option<(String, ArticleDoc)>> = const { RefCell::new(None) };
-    }
-
-    pub fn article(text: &str) -> Loaded<ArticleDoc> {
-        if let Some(doc) = LAST.with_borrow(|last| last.as_ref().filter(|(t, _)| t == text).map(|(_, d)| d.clone())) {
-            return Ok(doc);
-        }
-        let doc: ArticleDoc = decode(text)?;
-        LAST.set(Some((text.to_string(), doc.clone())));
-        Ok(doc)
-    }
 }
 
 pub fn topic(text: &str) -> Loaded<TopicDoc> {
